@@ -1,0 +1,27 @@
+# Set-up is part of every target: a fresh machine needs only Python 3.11 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve check schema
+
+site: $(STAMP)
+	$(BIN)/python -m generator build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/python -m generator serve
+
+check: $(STAMP)
+	$(BIN)/python -m generator check
+
+schema: $(STAMP)
+	$(BIN)/python -m generator schema
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)

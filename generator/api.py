@@ -1,0 +1,79 @@
+"""The machine-readable twin of the pages: `api/members.json` and `api/obligations.json`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from . import urls, vi
+from .pages import Site
+from .rules import Obligation
+
+
+def render(site: Site) -> dict[str, str]:
+    return {
+        "api/members.json": dump({"as_of": site.as_of, "members": members(site)}),
+        "api/obligations.json": dump({
+            "as_of": site.as_of,
+            "periods": [dict(code=p.code, label=p.label, start=p.start, end=p.end) for p in site.evaluation.periods],
+            "obligations": [obligation(o) for o in site.evaluation.obligations],
+        }),
+    }
+
+
+def members(site: Site) -> list[dict]:
+    assignments: dict[str, list] = {}
+    for a in site.province.assignments.values():
+        assignments.setdefault(a.member, []).append(
+            {"organization": a.organization, "kind": a.kind, "from": a.start, "to": a.end})
+    return [
+        {
+            "id": m.id,
+            "name": m.name,
+            "title": m.title,
+            "roles": [{"role": r.role, "label": vi.ROLES[r.role], "from": r.start, "to": r.end} for r in m.roles],
+            "residence": {"cell": m.residence_cell, "area": m.residence_area},
+            "assignments": assignments.get(m.id, []),
+            "page": urls.html(urls.member_page(m.id)),
+        }
+        for m in site.province.members.values()
+    ]
+
+
+def obligation(o: Obligation) -> dict:
+    q = o.qualifying
+    return {
+        "member": o.member,
+        "rule": o.rule.code,
+        "clause": o.rule.clause,
+        "kind": o.rule.kind,
+        "title": o.rule.title,
+        "period": o.period.code,
+        "period_start": o.period.start,
+        "period_end": o.period.end,
+        "due": o.due,
+        "status": o.status,
+        "status_label": vi.STATUSES[o.status],
+        "covered_days": o.covered_days,
+        "period_days": o.period.days,
+        "reason": o.reason,
+        "qualifying": None if q is None else {
+            "organizations": list(q.organizations),
+            "residential_only": q.residential_only,
+            "places": list(q.places),
+            "exclude": list(q.exclude),
+        },
+        "met_by": o.met_by,
+        "planned_by": o.planned_by,
+        "note": o.note,
+    }
+
+
+def dump(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, default=iso) + "\n"
+
+
+def iso(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON: {value!r}")

@@ -1,0 +1,84 @@
+"""Command line: check, build, serve, schema.
+
+The only place the clock is read: "as of" defaults to today in the province's
+time zone.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from . import build, schema, serve
+from .load import load
+from .problems import DataError, report
+from .tree import Tree
+
+ROOT = Path.cwd()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator",
+                                     description="Kiểm tra dữ liệu và dựng trang, lịch (iCal) từ thư mục data/.")
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="thư mục dữ liệu (mặc định: data/)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="kiểm tra dữ liệu và in tóm tắt")
+    build_cmd = commands.add_parser("build", help="kiểm tra dữ liệu rồi dựng trang vào site/")
+    build_cmd.add_argument("--as-of", type=as_of_date, help="ngày tính trạng thái, dạng YYYY-MM-DD (mặc định: hôm nay)")
+    build_cmd.add_argument("--site", type=Path, default=ROOT / "site", help="thư mục kết quả (mặc định: site/)")
+    serve_cmd = commands.add_parser("serve", help="xem trước, tự dựng lại khi data/ hoặc content/ thay đổi")
+    serve_cmd.add_argument("--as-of", type=as_of_date)
+    serve_cmd.add_argument("--port", type=int, default=8000)
+    schema_cmd = commands.add_parser("schema", help="ghi JSON Schema của từng tệp dữ liệu")
+    schema_cmd.add_argument("--out", type=Path, default=ROOT / "schema")
+    args = parser.parse_args(argv)
+
+    if args.command == "schema":
+        for name in schema.write_all(args.out):
+            print(name)
+        return 0
+    try:
+        province = load(args.data)
+    except DataError as err:
+        report(err)
+        return 1
+    if args.command == "check":
+        print(summary(province))
+        return 0
+    if args.command == "build":
+        return build.build(ROOT, province, args.site, args.as_of or today(province.settings.timezone))
+    return serve.serve(ROOT, args.data, lambda tz: args.as_of or today(tz), args.port)
+
+
+def today(timezone: str) -> date:
+    """Today in the province: the one place the clock is read."""
+    return datetime.now(ZoneInfo(timezone)).date()
+
+
+def as_of_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” không phải ngày dạng YYYY-MM-DD") from None
+
+
+def summary(province) -> str:
+    tree = Tree(province)
+    residential = sum(1 for c in province.cells.values() if c.residential)
+    btv = sum(1 for m in province.members.values() if any(r.role == "btv" for r in m.roles))
+    rows = [
+        ("Đảng bộ", len(province.organizations), f"{len(tree.roots)} trực thuộc Tỉnh ủy"),
+        ("Chi bộ", len(province.cells), f"{residential} chi bộ khu dân cư"),
+        ("Khu dân cư", len(province.areas), ""),
+        ("Đồng chí", len(province.members), f"{btv} từng là Ủy viên BTV"),
+        ("Phân công", len(province.assignments), ""),
+        ("Lần dự sinh hoạt", len(province.attendance), ""),
+        ("Lịch dự đã bố trí", len(province.visits), ""),
+        ("Báo cáo đã gửi", len(province.reports), ""),
+        ("Vấn đề bức xúc", len(province.grievances), ""),
+    ]
+    lines = [f"Dữ liệu hợp lệ: {province.settings.province}"]
+    lines += [f"  {label:<18} {count:>6}  {note}".rstrip() for label, count, note in rows]
+    return "\n".join(lines)

@@ -1,0 +1,35 @@
+"""The site engine: MkDocs with Material, run as a separate program.
+
+The generator never imports MkDocs. It stages ordinary Markdown in the docs
+folder that `mkdocs.yml` names and runs the engine's command line, so another
+engine that reads `mkdocs.yml` can take its place.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .model import Settings
+
+SAMPLE_NOTICE = "Dữ liệu mẫu: tỉnh, người và địa danh trên trang này đều là hư cấu."
+
+
+def environment(settings: Settings) -> dict[str, str]:
+    """What `mkdocs.yml` reads from the environment, taken from data/settings.yml."""
+    return {**os.environ, "SITE_URL": settings.site_url,
+            "SITE_NOTICE": SAMPLE_NOTICE if settings.sample_data else ""}
+
+
+def build(root: Path, site_dir: Path, settings: Settings) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site_dir)]
+    return subprocess.run(command, cwd=root, env=environment(settings), capture_output=True, text=True)
+
+
+def serve(root: Path, settings: Settings, port: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(root / "mkdocs.yml"),
+               "--dev-addr", f"127.0.0.1:{port}"]
+    return subprocess.Popen(command, cwd=root, env=environment(settings))

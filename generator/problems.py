@@ -1,0 +1,61 @@
+"""Problems found in the data, collected and reported all at once.
+
+A problem names where it is (file, line, column), which key, the bad value and
+what was expected. Messages are in Vietnamese: the people who read them are the
+Organization Board's staff who edit the YAML.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    key: str
+    value: str | None
+    expected: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        key = f" {self.key}" if self.key else ""
+        value = "" if self.value is None else f" = {shorten(self.value)}"
+        return f"{where}:{key}{value}\n    → {self.expected}"
+
+
+def shorten(value: str, limit: int = 60) -> str:
+    """Quote a bad value for a message, visible even when it holds control characters."""
+    text = repr(value) if not value.isprintable() else f"“{value}”"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class DataError(Exception):
+    """The data has problems; nothing may be written."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problems")
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.key, p.expected))
+
+
+class Collector:
+    """Gathers problems for one file while it is read."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, mark, key: str, value: str | None, expected: str) -> None:
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        self.problems.append(Problem(self.file, line, column, key, value, expected))
+
+
+def report(err: DataError) -> None:
+    """Print every problem, then what happened: nothing was built."""
+    for problem in err.problems:
+        print(problem, file=sys.stderr)
+    print(f"\nDữ liệu có {len(err.problems)} lỗi; chưa dựng gì, trang cũ (nếu có) được giữ nguyên.",
+          file=sys.stderr)

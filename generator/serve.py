@@ -1,0 +1,51 @@
+"""Live preview: rebuild the docs folder when data/ or content/ change; MkDocs serves and reloads it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from . import build, engine
+from .load import load
+from .model import Settings
+from .problems import DataError, report
+
+
+def snapshot(folders: list[Path]) -> dict[Path, float]:
+    return {f: f.stat().st_mtime for folder in folders for f in folder.rglob("*") if f.is_file()}
+
+
+def stage(root: Path, data_dir: Path, as_of: Callable[[str], date]) -> Settings | None:
+    """Write the docs folder from the current data; its settings, or None when the data has problems."""
+    try:
+        province = load(data_dir)
+    except DataError as err:
+        report(err)
+        return None
+    changed = build.gather(root, province, as_of(province.settings.timezone)).sync(root / build.STAGE / "docs")
+    print(f"Đã cập nhật {changed} tệp.", flush=True)
+    return province.settings
+
+
+def serve(root: Path, data_dir: Path, as_of: Callable[[str], date], port: int) -> int:
+    settings = stage(root, data_dir, as_of)
+    if settings is None:
+        return 1
+    server = engine.serve(root, settings, port)
+    watched = [data_dir, root / "content"]
+    seen = snapshot(watched)
+    try:
+        while server.poll() is None:
+            time.sleep(1)
+            now = snapshot(watched)
+            if now != seen:
+                seen = now
+                stage(root, data_dir, as_of)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait()
+    return 0

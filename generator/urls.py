@@ -1,0 +1,39 @@
+"""Where each generated page lives, and links between pages.
+
+Paths are Markdown sources relative to the docs folder; MkDocs turns a link to
+`x.md` into a link to `x.html` (the site uses `use_directory_urls: false`, so
+it also works opened from disk and under a sub-path).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def member_page(member: str) -> str:
+    return f"thanh-vien/{member}.md"
+
+
+def organization_page(org: str) -> str:
+    return f"to-chuc/{org}.md"
+
+
+MEMBERS_INDEX = "thanh-vien/index.md"
+ORGANIZATIONS_INDEX = "to-chuc/index.md"
+REGULATION = "quy-dinh.md"
+
+
+def html(page: str) -> str:
+    """The URL of a page relative to the site root."""
+    return page[: -len(".md")] + ".html"
+
+
+def relative(source: str, target: str) -> str:
+    """A link from page `source` to file `target`, both relative to the docs folder."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def clause_anchor(clause: str) -> str:
+    """The anchor of a clause on the regulation page: "2.3" → "dieu-2-khoan-3"."""
+    article, _, item = clause.partition(".")
+    return f"dieu-{article}" + (f"-khoan-{item}" if item else "")

@@ -1,0 +1,125 @@
+"""Read one YAML file into a tree of nodes that remember where they are.
+
+PyYAML's loaders quietly accept what has no place in hand-edited data: a key
+given twice (the last wins), anchors and aliases (the "billion laughs" bomb),
+custom tags. Here the file is only composed (libyaml when available), never
+constructed, and each of those is a problem with its line and column. Values
+stay as the text the editor typed; the schema decides what they mean.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Collector
+
+MAX_BYTES = 20 * 1024 * 1024
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+
+SYNTAX_HINTS = (
+    ("cannot start any token", "ký tự không hợp lệ ở đầu giá trị"),
+    ("mapping values are not allowed", "dấu “:” không đúng chỗ; giá trị có dấu “:” phải đặt trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu “:” sau tên khóa"),
+    ("did not find expected key", "thụt lề không khớp với các dòng trên"),
+    ("did not find expected '-' indicator", "thụt lề không khớp với các mục “-” phía trên"),
+    ("end of stream", "tệp kết thúc khi chưa đóng ngoặc kép hoặc ngoặc"),
+    ("expected <document start>", "chỉ được có một tài liệu YAML trong mỗi tệp"),
+    ("but found another document", "chỉ được có một tài liệu YAML trong mỗi tệp"),
+    ("control characters are not allowed", "tệp chứa ký tự điều khiển không in được"),
+    ("second occurrence", "neo YAML (&) bị lặp; không dùng neo (&) và bí danh (*) trong dữ liệu"),
+    ("found undefined alias", "bí danh YAML (*) không được dùng trong dữ liệu"),
+)
+
+
+def read(path: Path, name: str, out: Collector) -> Node | None:
+    """Compose the file at `path`; record every problem in `out` under `name`."""
+    size = os.stat(path).st_size
+    if size > MAX_BYTES:
+        out.add(None, "", f"{size // (1024 * 1024)} MB",
+                f"tệp quá lớn: tối đa {MAX_BYTES // (1024 * 1024)} MB cho một tệp dữ liệu")
+        return None
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n")
+        out.add(yaml.Mark(name, 0, line, 0, None, None), "", None,
+                "tệp phải được lưu với bảng mã UTF-8")
+        return None
+    if "\t" in text:
+        for number, content in enumerate(text.split("\n")):
+            if "\t" in content:
+                column = content.index("\t")
+                out.add(yaml.Mark(name, 0, number, column, None, None), "", "\\t",
+                        "ký tự tab: YAML chỉ cho phép thụt lề và ngăn cách bằng dấu cách")
+        return None
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as err:
+        out.add(err.problem_mark, "", None, syntax_message(err))
+        return None
+    except yaml.YAMLError as err:
+        out.add(None, "", None, f"lỗi cú pháp YAML: {err}")
+        return None
+    if root is None or (isinstance(root, ScalarNode) and root.tag.endswith(":null")):
+        out.add(None, "", None, "tệp rỗng; nếu chưa có mục nào, hãy ghi [] (danh sách rỗng)")
+        return None
+    before = len(out.problems)
+    check_tree(root, text, name, out)
+    return root if len(out.problems) == before else None
+
+
+def syntax_message(err: yaml.MarkedYAMLError) -> str:
+    problem = err.problem or ""
+    for needle, hint in SYNTAX_HINTS:
+        if needle in problem or needle in (err.context or ""):
+            return f"lỗi cú pháp YAML: {hint}"
+    return f"lỗi cú pháp YAML: {problem}"
+
+
+def check_tree(root: Node, text: str, name: str, out: Collector) -> None:
+    """Reject aliases, custom tags and duplicate keys anywhere in the tree."""
+    seen: set[int] = set()
+    shared = False
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            shared = True
+            continue
+        seen.add(id(node))
+        if node.tag not in PLAIN_TAGS:
+            out.add(node.start_mark, "", node.tag,
+                    "thẻ YAML (!...) không được dùng trong dữ liệu; hãy ghi giá trị thường")
+            continue
+        if isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, MappingNode):
+            keys: dict[str, Node] = {}
+            for key, value in node.value:
+                label = key.value if isinstance(key, ScalarNode) else "?"
+                if label in keys:
+                    first = keys[label].start_mark.line + 1
+                    out.add(key.start_mark, label, None,
+                            f"khóa “{label}” bị lặp (đã có ở dòng {first}); mỗi khóa chỉ được ghi một lần")
+                keys[label] = key
+                stack.append(value)
+    if shared:
+        report_aliases(text, name, out)
+
+
+def report_aliases(text: str, name: str, out: Collector) -> None:
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):
+            out.add(event.start_mark, "", f"*{event.anchor}",
+                    "bí danh YAML (& và *) không được dùng trong dữ liệu; hãy chép giá trị ra")
