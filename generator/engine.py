@@ -19,7 +19,7 @@ SAMPLE_NOTICE = "Dữ liệu mẫu: tỉnh, người và địa danh trên trang
 
 def environment(settings: Settings) -> dict[str, str]:
     """What `mkdocs.yml` reads from the environment, taken from data/settings.yml."""
-    return {**os.environ, "SITE_URL": settings.site_url,
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": settings.site_url,
             "SITE_NOTICE": SAMPLE_NOTICE if settings.sample_data else ""}
 
 
