@@ -3,13 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: site test serve check schema
 
 site: $(STAMP)
 	$(BIN)/python -m generator build
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
@@ -20,6 +21,10 @@ check: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/python -m generator schema
+
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+$(CHROMIUM):
+	apt-get update -qq && apt-get install -y -qq chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -18,9 +18,13 @@ def organization_page(org: str) -> str:
     return f"to-chuc/{org}.md"
 
 
+HOME = "index.md"
 MEMBERS_INDEX = "thanh-vien/index.md"
 ORGANIZATIONS_INDEX = "to-chuc/index.md"
 REGULATION = "quy-dinh.md"
+GUIDE_FEEDS = "huong-dan/lich.md"
+GUIDE_DUTIES = "huong-dan/nghia-vu.md"
+GUIDE_READINGS = "huong-dan/cach-hieu.md"
 
 
 def html(page: str) -> str:
@@ -37,3 +41,8 @@ def clause_anchor(clause: str) -> str:
     """The anchor of a clause on the regulation page: "2.3" → "dieu-2-khoan-3"."""
     article, _, item = clause.partition(".")
     return f"dieu-{article}" + (f"-khoan-{item}" if item else "")
+
+
+def to(source: str, target: str, anchor: str = "") -> str:
+    """A link from page `source` to page `target` (and an anchor on it)."""
+    return relative(source, target) + (f"#{anchor}" if anchor else "")

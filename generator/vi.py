@@ -17,6 +17,11 @@ STATUSES = {
     "missed": "Không thực hiện",
     "not-applicable": "Không áp dụng",
 }
+ORG_KINDS = {
+    "thanh-pho": "Thành phố", "thi-xa": "Thị xã", "huyen": "Huyện", "xa": "Xã", "phuong": "Phường",
+    "thi-tran": "Thị trấn", "khoi": "Đảng bộ khối", "cong-an": "Đảng bộ Công an", "quan-su": "Đảng bộ Quân sự",
+    "co-so": "Đảng bộ cơ sở",
+}
 VISIT_STATUSES = {"proposed": "Đề xuất", "confirmed": "Đã xác nhận", "cancelled": "Đã hủy"}
 GRIEVANCE_STATUSES = {"open": "Chưa giải quyết", "in-progress": "Đang giải quyết", "resolved": "Đã giải quyết"}
 
@@ -47,3 +52,39 @@ def moment(value: datetime) -> str:
 
 def span(start: date, end: date | None) -> str:
     return f"từ {day(start)}" + (f" đến {day(end)}" if end else "")
+
+ORDINALS = {1: "đầu tiên", 2: "thứ hai", 3: "thứ ba", 4: "thứ tư", -1: "cuối cùng"}
+WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def schedule(s) -> str:
+    """19:30 ngày 5 hằng tháng; 19:30 thứ Bảy đầu tiên hằng tháng; 08:00 ngày cuối các tháng 3, 6, 9, 12."""
+    listed = ", ".join(map(str, s.months))
+    months = f"các tháng {listed}" if s.months else "hằng tháng"
+    if s.day == -1:
+        when = f"ngày cuối tháng {listed}".rstrip()
+    elif s.day is not None:
+        when = f"ngày {s.day} {months}"
+    else:
+        when = f"{WEEKDAY_NAMES[s.weekday]} {ORDINALS[s.week]} {months}"
+    text = f"{clock(s.time)} {when}"
+    if s.start:
+        text += f", từ {day(s.start)}"
+    if s.until:
+        text += f", đến {day(s.until)}"
+    return text
+
+
+def deadline_quote(deadline: date) -> str:
+    """The regulation's wording for a deadline on the 24th: "trước ngày 25/6"."""
+    return f"trước ngày 25/{deadline.month}"
+
+
+def change(c) -> str:
+    """What an exception does to the meeting of its date."""
+    if c.cancelled:
+        text = f"{day(c.date)}: hủy"
+    else:
+        to = c.moved_to or c.date
+        text = f"{day(c.date)}: dời sang {clock(c.time) + ' ' if c.time else ''}{day(to)}"
+    return text + (f" ({c.reason})" if c.reason else "")

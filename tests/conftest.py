@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -98,3 +101,31 @@ def write_data(folder: Path, **overrides: str | None) -> Path:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return write_data(tmp_path / "data")
+
+
+AS_OF = "2026-11-25"
+
+
+def project(folder: Path, data: Path | None = None) -> Path:
+    """A copy of the project's site sources around a data folder, as on a fresh machine."""
+    root = folder / "project"
+    root.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("content", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copytree(data or ROOT / "data", root / "data")
+    return root
+
+
+def run(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=root, capture_output=True, text=True,
+                          env=env)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The sample province built once, as of 25/11/2026."""
+    root = project(tmp_path_factory.mktemp("built"))
+    result = run(root, "build", "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
+    return root / "site"

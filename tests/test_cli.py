@@ -9,35 +9,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from generator import schema
 
-from .conftest import ROOT, SMALL, write_data
-
-
-def project(tmp_path: Path, data: Path | None = None) -> Path:
-    """A copy of the project's site sources around a data folder, as on a fresh machine."""
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, root / name)
-    for name in ("content", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copytree(data or ROOT / "data", root / "data")
-    return root
-
-
-def run(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=root, capture_output=True, text=True)
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = project(tmp_path_factory.mktemp("built"))
-    result = run(root, "build", "--as-of", "2026-11-25")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+from .conftest import ROOT, SMALL, project, run, write_data
 
 
 def test_check_prints_the_counts_of_the_sample_province():

@@ -1,0 +1,206 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright.
+
+The site is served on localhost under a sub-path, as on an intranet server;
+every test fails if a page asks anything of another host or logs an error.
+Screenshots land in test-output/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import threading
+import unicodedata
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from .conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+SHOTS = ROOT / "test-output" / "screenshots"
+SUB_PATH = "/sinh-hoat/"  # the path of site_url in data/settings.yml
+
+
+LETTER_MARKS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}  # ă, â/ê/ô, ơ/ư come after their base letter
+
+
+def vietnamese_order(text: str) -> tuple:
+    """Vietnamese alphabetical order: d < đ, a < ă < â, o < ô < ơ; tones only break ties."""
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFD", text.lower()):
+        if char == "đ":
+            letters.append(("d", 1))
+        elif char in LETTER_MARKS:
+            letters[-1] = (letters[-1][0], LETTER_MARKS[char])
+        elif unicodedata.category(char) == "Mn":
+            tones.append(char)
+        else:
+            letters.append((char, 0))
+    return letters, tones
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base(built, tmp_path_factory) -> str:
+    """The built site served by a plain static server under its sub-path."""
+    www = tmp_path_factory.mktemp("www")
+    (www / SUB_PATH.strip("/")).symlink_to(built)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(www)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request) -> Page:
+    """A fresh page that records every request and every console error, checked after the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.requests, page.errors = [], []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    origin = getattr(request, "param", None)
+    context.close()
+    allowed = ("file://", "data:", "blob:", "about:") if origin == "file" else ("http://127.0.0.1:", "data:", "blob:", "about:")
+    outside = [url for url in page.requests if not url.startswith(allowed)]
+    assert outside == [], f"requests outside the site: {outside}"
+    assert page.errors == [], f"console errors: {page.errors}"
+
+
+def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def search(page: Page, query: str):
+    page.wait_for_load_state("networkidle")  # the search index is loaded
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return results
+
+
+def obligations(built: Path, member: str) -> dict[str, str]:
+    data = json.loads((built / "api" / "obligations.json").read_text())
+    return {f"{o['period']}/{o['rule']}": o["status_label"] for o in data["obligations"] if o["member"] == member}
+
+
+def shown_obligations(page: Page) -> dict[str, str]:
+    found = page.locator("[data-obligation]")
+    return {found.nth(i).get_attribute("data-obligation"): found.nth(i).inner_text() for i in range(found.count())}
+
+
+def test_a_member_is_found_by_a_name_typed_without_diacritics_and_the_page_matches_the_api(page, base, built):
+    page.goto(base)
+    shot(page, "home")
+    results = search(page, "nguyen van")
+    expect(results.first).to_contain_text("Nguyễn Văn Khải")
+    results.filter(has_text="Nguyễn Văn Khải").first.locator("a").first.click()
+    expect(page).to_have_url(re.compile(r"thanh-vien/nguyen-van-khai\.html"))
+    expect(page.locator("h1")).to_contain_text("Nguyễn Văn Khải")
+    shot(page, "member")
+    shown = shown_obligations(page)
+    expected = obligations(built, "nguyen-van-khai")
+    assert shown, "the member page shows no obligation"
+    for key, label in shown.items():
+        assert expected[key] == label, key
+    now_and_next = {"2026-Q4", "2026-H2", "2027-Q1", "2027-H1"}
+    assert {k for k in expected if k.split("/")[0] in now_and_next} <= set(shown)
+
+
+def test_search_with_diacritics_finds_the_same_member(page, base):
+    page.goto(base)
+    expect(search(page, "Nguyễn Văn Khải").first).to_contain_text("Nguyễn Văn Khải")
+
+
+def test_the_home_quick_find_narrows_the_list_without_diacritics(page, base):
+    page.goto(base)
+    page.locator(".filterable .filter-input").fill("nguyen van")
+    visible = page.locator(".filterable li:visible")
+    expect(visible).to_have_count(1)
+    expect(visible.first).to_contain_text("Nguyễn Văn Khải")
+
+
+def test_a_clause_link_lands_on_the_clause(page, base):
+    page.goto(base + "thanh-vien/nguyen-van-khai.html")
+    page.locator(".obligation a[href*='quy-dinh.html#dieu-']").first.click()
+    expect(page).to_have_url(re.compile(r"quy-dinh\.html#dieu-\d-khoan-\d$"))
+    anchor = page.url.rsplit("#", 1)[1]
+    expect(page.locator(f"[id='{anchor}']")).to_be_in_viewport()
+
+
+def test_the_members_table_filters_and_sorts(page, base):
+    page.goto(base + "thanh-vien/index.html")
+    rows = page.locator(".data-table tbody tr:visible")
+    total = rows.count()
+    page.locator(".data-table .filter-input").fill("nguyen")
+    assert 0 < rows.count() < total
+    assert all("Nguyễn" in rows.nth(i).inner_text() for i in range(rows.count()))
+    page.locator(".data-table .filter-input").fill("")
+    page.locator(".data-table select").first.select_option("Ủy viên BTV")
+    assert all("Ủy viên BTV" in rows.nth(i).inner_text() for i in range(rows.count()))
+    page.locator(".data-table th", has_text="Họ và tên").click()
+    names = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
+    assert names == sorted(names, key=vietnamese_order)
+    shot(page, "members")
+
+
+def test_an_organization_page_lists_assignments_cells_and_schedules(page, base):
+    page.goto(base + "to-chuc/phuong-an-lac.html")
+    expect(page.locator("#chi-bo + p, #chi-bo ~ div table").first).to_be_visible()
+    expect(page.get_by_text("19:30 ngày 5 hằng tháng").first).to_be_visible()
+    expect(page.get_by_text("05/02/2026: dời sang 12/02/2026").first).to_be_visible()
+    shot(page, "organization")
+
+
+def test_a_member_page_fits_a_phone_screen(browser, base):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    page.goto(base + "thanh-vien/nguyen-van-khai.html")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    shot(page, "member-phone")
+    context.close()
+    assert width <= 390
+
+
+@pytest.mark.parametrize("page", ["file"], indirect=True)
+def test_a_page_opened_from_disk_renders_and_searches(page, built):
+    page.goto((built / "thanh-vien" / "nguyen-van-khai.html").as_uri())
+    expect(page.locator("h1")).to_contain_text("Nguyễn Văn Khải")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    expect(search(page, "quy dinh").first).to_be_visible()
+
+
+def test_every_member_page_weighs_under_100_kb(built):
+    sizes = {p.name: p.stat().st_size for p in (built / "thanh-vien").glob("*.html")}
+    assert len(sizes) > 50
+    assert max(sizes.values()) < 100_000, max(sizes.items(), key=lambda kv: kv[1])
+
+
+def test_no_page_loads_anything_from_another_host(built):
+    pattern = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//(?!tinhuy\.sonha\.example)')
+    offenders = [p.relative_to(built).as_posix() for p in built.rglob("*.html")
+                 if pattern.search(p.read_text()) and "canonical" not in pattern.search(p.read_text()).group(0)]
+    assert offenders == []
