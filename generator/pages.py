@@ -132,7 +132,7 @@ class Words:
     """Phrases the templates need about places, members and outcomes, with data escaped."""
 
     EXPORTS = ("org_link", "member_link", "place_text", "residence", "host_cells", "outcome", "qualifying",
-               "changes")
+               "changes", "role_line")
 
     def __init__(self, site: Site):
         self.site, self.province = site, site.province
@@ -158,6 +158,12 @@ class Words:
     def host_cells(self, assignment) -> str:
         names = ", ".join(self.province.cells[c].name for c in assignment.host_cells)
         return f"; chi bộ đảng bộ đề xuất: {names}" if names else ""
+
+    @staticmethod
+    def role_line(member: Member, roles: list[str]) -> Markup:
+        """**Bí thư Tỉnh ủy** · Ủy viên BTV Tỉnh ủy"""
+        parts = ([Markup(f"**{md(member.title)}**")] if member.title else []) + [md(vi.ROLES[r]) for r in roles]
+        return Markup(" · ").join(parts)
 
     @staticmethod
     def changes(place) -> Markup:

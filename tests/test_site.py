@@ -204,3 +204,19 @@ def test_no_page_loads_anything_from_another_host(built):
     offenders = [p.relative_to(built).as_posix() for p in built.rglob("*.html")
                  if pattern.search(p.read_text()) and "canonical" not in pattern.search(p.read_text()).group(0)]
     assert offenders == []
+
+
+def test_a_member_page_prints_on_a4_without_the_site_chrome(page, base):
+    page.goto(base + "thanh-vien/nguyen-van-khai.html")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-banner"):
+        expect(page.locator(chrome).first).to_be_hidden()
+    expect(page.locator(".obligation").first).to_be_visible()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pdf = page.pdf(path=str(SHOTS / "member-a4.pdf"), format="A4", print_background=True)
+    pages = max(int(n) for n in re.findall(rb"/Count (\d+)", pdf))
+    assert 1 <= pages <= 8
+
+
+def test_the_search_index_stays_small_enough_for_a_phone(built):
+    assert (built / "search" / "search_index.json").stat().st_size < 400_000
