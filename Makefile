@@ -4,13 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+FAKETIME := /usr/bin/faketime
 
 .PHONY: site test serve check schema
 
 site: $(STAMP)
 	$(BIN)/python -m generator build
 
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(CHROMIUM) $(FAKETIME)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
@@ -22,9 +23,10 @@ check: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/python -m generator schema
 
-# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
-$(CHROMIUM):
-	apt-get update -qq && apt-get install -y -qq chromium
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here);
+# the reproducibility test builds under another wall clock with faketime.
+$(CHROMIUM) $(FAKETIME):
+	apt-get update -qq && apt-get install -y -qq chromium faketime
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

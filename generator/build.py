@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import shutil
 import sys
+import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from . import api, engine, pages
+from . import api, engine, pages, swap
 from .model import Province
 from .output import Output
 from .rules import evaluate
@@ -22,38 +24,54 @@ from .tree import Tree
 STAGE = Path("build")
 
 
-def gather(root: Path, province: Province, as_of: date) -> Output:
+class Timings:
+    """Wall time of each phase of a build, for `build --timings` and the benchmark."""
+
+    def __init__(self) -> None:
+        self.phases: dict[str, float] = {}
+
+    @contextmanager
+    def phase(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.phases[name] = self.phases.get(name, 0.0) + time.perf_counter() - start
+
+    def report(self) -> str:
+        return "\n".join(f"  {name:<10} {seconds:8.3f} s" for name, seconds in self.phases.items())
+
+
+def gather(root: Path, province: Province, as_of: date, timings: Timings | None = None) -> Output:
     """Every file of the docs folder."""
-    tree = Tree(province)
-    site = pages.Site(province, tree, evaluate(province, as_of, tree))
-    out = Output()
-    out.add_tree(root / "content")
-    for path, text in {**pages.render(site), **api.render(site)}.items():
-        out.add(path, text)
+    timings = timings or Timings()
+    with timings.phase("rules"):
+        tree = Tree(province)
+        site = pages.Site(province, tree, evaluate(province, as_of, tree))
+    with timings.phase("render"):
+        out = Output()
+        out.add_tree(root / "content")
+        for path, text in {**pages.render(site), **api.render(site)}.items():
+            out.add(path, text)
     return out
 
 
-def build(root: Path, province: Province, site_dir: Path, as_of: date) -> int:
-    out = gather(root, province, as_of)
-    out.sync(root / STAGE / "docs")
+def build(root: Path, province: Province, site_dir: Path, as_of: date, timings: Timings | None = None) -> int:
+    timings = timings or Timings()
+    out = gather(root, province, as_of, timings)
+    with timings.phase("write"):
+        out.sync(root / STAGE / "docs")
     fresh = site_dir.with_name(f".{site_dir.name}.new")
     shutil.rmtree(fresh, ignore_errors=True)
-    result = engine.build(root, fresh, province.settings)
+    with timings.phase("engine"):
+        result = engine.build(root, fresh, province.settings, as_of)
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         print("Trình dựng trang (MkDocs) báo lỗi; trang cũ được giữ nguyên.", file=sys.stderr)
         shutil.rmtree(fresh, ignore_errors=True)
         return 2
-    swap(fresh, site_dir, site_dir.with_name(f".{site_dir.name}.old"))
+    with timings.phase("swap"):
+        swap.replace(fresh, site_dir)
     pages_count = sum(1 for p in out.files if p.endswith(".md"))
     print(f"Đã dựng {pages_count} trang vào {site_dir} (tính đến ngày {as_of.strftime('%d/%m/%Y')}).")
     return 0
-
-
-def swap(fresh: Path, site_dir: Path, old: Path) -> None:
-    """Put `fresh` in place of `site_dir`; the old site is removed only after the new one is in place."""
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    fresh.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)

@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="kiểm tra dữ liệu rồi dựng trang vào site/")
     build_cmd.add_argument("--as-of", type=as_of_date, help="ngày tính trạng thái, dạng YYYY-MM-DD (mặc định: hôm nay)")
     build_cmd.add_argument("--site", type=Path, default=ROOT / "site", help="thư mục kết quả (mặc định: site/)")
+    build_cmd.add_argument("--timings", action="store_true", help="in thời gian của từng bước")
     serve_cmd = commands.add_parser("serve", help="xem trước, tự dựng lại khi data/ hoặc content/ thay đổi")
     serve_cmd.add_argument("--as-of", type=as_of_date)
     serve_cmd.add_argument("--port", type=int, default=8000)
@@ -39,8 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         for name in schema.write_all(args.out):
             print(name)
         return 0
+    timings = build.Timings()
     try:
-        province = load(args.data)
+        with timings.phase("load"):
+            province = load(args.data)
     except DataError as err:
         report(err)
         return 1
@@ -48,7 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         print(summary(province))
         return 0
     if args.command == "build":
-        return build.build(ROOT, province, args.site, args.as_of or today(province.settings.timezone))
+        status = build.build(ROOT, province, args.site, args.as_of or today(province.settings.timezone), timings)
+        if args.timings:
+            print(timings.report())
+        return status
     return serve.serve(ROOT, args.data, lambda tz: args.as_of or today(tz), args.port)
 
 

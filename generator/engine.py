@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .model import Settings
@@ -17,19 +18,25 @@ from .model import Settings
 SAMPLE_NOTICE = "Dữ liệu mẫu: tỉnh, người và địa danh trên trang này đều là hư cấu."
 
 
-def environment(settings: Settings) -> dict[str, str]:
-    """What `mkdocs.yml` reads from the environment, taken from data/settings.yml."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": settings.site_url,
-            "SITE_NOTICE": SAMPLE_NOTICE if settings.sample_data else ""}
+def environment(settings: Settings, as_of: date) -> dict[str, str]:
+    """What `mkdocs.yml` reads from the environment, taken from data/settings.yml.
+
+    SOURCE_DATE_EPOCH (the as-of date) makes the engine date its sitemap by the data,
+    not by the wall clock, so the same data and date give the same files.
+    """
+    epoch = int(datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc).timestamp())
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch),
+            "SITE_URL": settings.site_url, "SITE_NOTICE": SAMPLE_NOTICE if settings.sample_data else ""}
 
 
-def build(root: Path, site_dir: Path, settings: Settings) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+def build(root: Path, site_dir: Path, settings: Settings, as_of: date) -> subprocess.CompletedProcess:
+    # Not --quiet: it drops warnings before --strict can count them.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site_dir)]
-    return subprocess.run(command, cwd=root, env=environment(settings), capture_output=True, text=True)
+    return subprocess.run(command, cwd=root, env=environment(settings, as_of), capture_output=True, text=True)
 
 
-def serve(root: Path, settings: Settings, port: int) -> subprocess.Popen:
+def serve(root: Path, settings: Settings, as_of: date, port: int) -> subprocess.Popen:
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(root / "mkdocs.yml"),
                "--dev-addr", f"127.0.0.1:{port}"]
-    return subprocess.Popen(command, cwd=root, env=environment(settings))
+    return subprocess.Popen(command, cwd=root, env=environment(settings, as_of))

@@ -17,23 +17,24 @@ def snapshot(folders: list[Path]) -> dict[Path, float]:
     return {f: f.stat().st_mtime for folder in folders for f in folder.rglob("*") if f.is_file()}
 
 
-def stage(root: Path, data_dir: Path, as_of: Callable[[str], date]) -> Settings | None:
-    """Write the docs folder from the current data; its settings, or None when the data has problems."""
+def stage(root: Path, data_dir: Path, as_of: Callable[[str], date]) -> tuple[Settings, date] | None:
+    """Write the docs folder from the current data; its settings and date, or None when the data has problems."""
     try:
         province = load(data_dir)
     except DataError as err:
         report(err)
         return None
-    changed = build.gather(root, province, as_of(province.settings.timezone)).sync(root / build.STAGE / "docs")
+    day = as_of(province.settings.timezone)
+    changed = build.gather(root, province, day).sync(root / build.STAGE / "docs")
     print(f"Đã cập nhật {changed} tệp.", flush=True)
-    return province.settings
+    return province.settings, day
 
 
 def serve(root: Path, data_dir: Path, as_of: Callable[[str], date], port: int) -> int:
-    settings = stage(root, data_dir, as_of)
-    if settings is None:
+    staged = stage(root, data_dir, as_of)
+    if staged is None:
         return 1
-    server = engine.serve(root, settings, port)
+    server = engine.serve(root, *staged, port)
     watched = [data_dir, root / "content"]
     seen = snapshot(watched)
     try:
