@@ -69,8 +69,20 @@ def obligation(o: Obligation) -> dict:
     }
 
 
-def dump(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, default=iso) + "\n"
+def dump(data: dict) -> str:
+    """JSON with one line per item of each list, so it diffs well and is still written by the C encoder."""
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            items = ",\n  ".join(compact(item) for item in value)
+            parts.append(f'"{key}": [\n  {items}\n ]' if value else f'"{key}": []')
+        else:
+            parts.append(f'"{key}": {compact(value)}')
+    return "{\n " + ",\n ".join(parts) + "\n}\n"
+
+
+def compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=iso)
 
 
 def iso(value):

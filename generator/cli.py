@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from . import build, schema, serve
+from . import build, schema, serve, synth
 from .load import load
 from .problems import DataError, report
 from .tree import Tree
@@ -34,11 +34,25 @@ def main(argv: list[str] | None = None) -> int:
     serve_cmd.add_argument("--port", type=int, default=8000)
     schema_cmd = commands.add_parser("schema", help="ghi JSON Schema của từng tệp dữ liệu")
     schema_cmd.add_argument("--out", type=Path, default=ROOT / "schema")
+    synth_cmd = commands.add_parser("synth", help="tạo dữ liệu tổng hợp (hợp lệ) của một tỉnh cỡ bất kỳ")
+    synth_cmd.add_argument("--members", type=int, default=150)
+    synth_cmd.add_argument("--cells", type=int, default=15000)
+    synth_cmd.add_argument("--records", type=int, help="số bản ghi (mặc định: 66 cho mỗi đồng chí)")
+    synth_cmd.add_argument("--seed", type=int, default=1)
+    synth_cmd.add_argument("--as-of", type=as_of_date, help="ngày hiện tại của dữ liệu (mặc định: hôm nay)")
+    synth_cmd.add_argument("out", type=Path, help="thư mục ghi dữ liệu")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
         for name in schema.write_all(args.out):
             print(name)
+        return 0
+    if args.command == "synth":
+        files = synth.synthesize(args.members, args.cells, args.seed, args.as_of or today("Asia/Ho_Chi_Minh"),
+                                 args.records)
+        synth.write(files, args.out)
+        print(f"Đã ghi dữ liệu tổng hợp vào {args.out}: "
+              + ", ".join(f"{len(v)} {k}" for k, v in files.items() if isinstance(v, list)))
         return 0
     timings = build.Timings()
     try:

@@ -11,6 +11,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, time
 from typing import Any
 
@@ -19,6 +20,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .problems import Collector
 
 INVALID: Any = object()  # a value that could not be read; its problem is already recorded
+
+
+class Bail(Exception):
+    """The fast reader cannot vouch for a value: read the file again with positions (see yamlread)."""
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_MAX = 64
@@ -49,6 +54,11 @@ class Rec(dict):
 
 class Type:
     def read(self, node: Node, key: str, out: Collector) -> Any:
+        """The value of a YAML node, or INVALID after recording the problem in `out`."""
+        raise NotImplementedError
+
+    def fast(self, value: Any) -> Any:
+        """The same value from an already parsed one; raises Bail wherever `read` could differ or complain."""
         raise NotImplementedError
 
     def json(self) -> dict:
@@ -67,7 +77,15 @@ class Scalar(Type):
             out.add(node.start_mark, key, node.value, self.complaint(node.value))
         return value
 
-    def convert(self, raw: str, node: ScalarNode) -> Any:
+    def fast(self, value):
+        if type(value) is not str:
+            raise Bail
+        converted = self.convert(value, None)
+        if converted is INVALID:
+            raise Bail
+        return converted
+
+    def convert(self, raw: str, node: ScalarNode | None) -> Any:
         raise NotImplementedError
 
     def complaint(self, raw: str) -> str:
@@ -105,6 +123,8 @@ class Text(Scalar):
 
 
 def bad_character(text: str, multiline: bool) -> bool:
+    if text.isprintable():  # the common case, checked in C
+        return False
     for char in text:
         if char == "\n" and multiline:
             continue
@@ -171,6 +191,11 @@ class Int(Scalar):
         value = int(raw)
         return value if self.low <= value <= self.high else INVALID
 
+    def fast(self, value):
+        if type(value) is int and self.low <= value <= self.high:
+            return value
+        return super().fast(value)
+
     def json(self):
         return {"type": "integer", "minimum": self.low, "maximum": self.high}
 
@@ -180,6 +205,9 @@ class Bool(Scalar):
 
     def convert(self, raw, node):
         return {"true": True, "false": False}.get(raw.lower(), INVALID)
+
+    def fast(self, value):
+        return value if type(value) is bool else super().fast(value)
 
     def json(self):
         return {"type": "boolean"}
@@ -262,6 +290,9 @@ class OneOf(Scalar):
             return self.words[raw]
         return self.number.convert(raw, node)
 
+    def fast(self, value):
+        return self.number.fast(value) if type(value) is int else super().fast(value)
+
     def json(self):
         return {"oneOf": [self.number.json(), {"enum": list(self.words)}]}
 
@@ -288,6 +319,14 @@ class List(Type):
         if len(node.value) < self.min_items:
             out.add(node.start_mark, key, None, f"danh sách cần ít nhất {self.min_items} mục")
             return INVALID
+        return values
+
+    def fast(self, value):
+        if type(value) is not list or len(value) < self.min_items:
+            raise Bail
+        values = [self.item.fast(v) for v in value]
+        if self.unique and len(set(values)) != len(values):
+            raise Bail
         return values
 
     def json(self):
@@ -333,7 +372,7 @@ class Object(Type):
         if not isinstance(node, MappingNode):
             out.add(node.start_mark, key, scalar_text(node), "cần một nhóm khóa dạng “tên: giá trị”")
             return INVALID
-        known = {f.name: f for f in self.fields}
+        known = self.known
         rec = Rec(node.start_mark, {})
         ok = True
         for knode, vnode in node.value:
@@ -361,6 +400,34 @@ class Object(Type):
                 rec[f.name] = f.default
         ok &= self.check_groups(given, node, key, out)
         return rec if ok else INVALID
+
+    def fast(self, value):
+        if type(value) is not dict:
+            raise Bail
+        known = self.known
+        rec = Rec(None, {})
+        for name, item in value.items():
+            spec = known.get(name) if type(name) is str else None
+            if spec is None:
+                raise Bail
+            if item is not None:
+                rec[name] = spec.type.fast(item)
+        for f in self.fields:
+            if f.name not in rec:
+                if f.required:
+                    raise Bail
+                if f.default is not None:
+                    rec[f.name] = f.default
+        if self.one_of or self.any_of or self.together:
+            given = {name for name, item in value.items() if item is not None}
+            if (self.one_of and len(given & set(self.one_of)) != 1) or (self.any_of and not given & set(self.any_of)) \
+                    or (self.together and 0 < len(given & set(self.together)) < len(self.together)):
+                raise Bail
+        return rec
+
+    @cached_property
+    def known(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
 
     def check_groups(self, given: set, node, key, out) -> bool:
         def names(keys):

@@ -13,24 +13,27 @@ import zoneinfo
 from datetime import date
 from pathlib import Path
 
-from . import model, periods, schedule, vi
-from .fields import INVALID, Rec
+from . import model, periods, schedule, vi, yamlread
+from .fields import INVALID, Bail, Rec
 from .problems import Collector, DataError, Problem
 from .schema import FILES, NO_RESIDENTIAL_KINDS, OPTIONAL_FILES, WEEKDAYS
-from .yamlread import read
 
 FAR = date(9999, 12, 31)
 UTC = zoneinfo.ZoneInfo("UTC")
 WEEKDAY_NUMBERS = {name: number for number, name in enumerate(WEEKDAYS)}
 
 
-def load(data_dir: Path) -> model.Province:
-    """The validated province in `data_dir`; raises DataError listing every problem."""
-    data = Data(data_dir)
-    data.read_files()
-    if not data.problems():
-        data.cross_check()
-    problems = data.problems()
+def load(data_dir: Path, fast: bool = True) -> model.Province:
+    """The validated province in `data_dir`; raises DataError listing every problem.
+
+    Files read fast carry no positions: when the files disagree with each other, they
+    are all read again the exact way, so that every problem has its line and column.
+    """
+    data = Data(data_dir, fast)
+    problems = data.run()
+    if problems and data.without_positions:
+        data = Data(data_dir, fast=False)
+        problems = data.run()
     if problems:
         raise DataError(problems)
     return data.build()
@@ -46,8 +49,10 @@ def display_path(path: Path) -> str:
 
 
 class Data:
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, fast: bool):
         self.dir = data_dir
+        self.fast = fast
+        self.without_positions: list[str] = []
         self.out: dict[str, Collector] = {}
         self.recs: dict[str, list[Rec]] = {}
         self.settings: Rec = Rec(None, {})
@@ -55,6 +60,12 @@ class Data:
 
     def problems(self) -> list[Problem]:
         return [p for c in self.out.values() for p in c.problems]
+
+    def run(self) -> list[Problem]:
+        self.read_files()
+        if not self.problems():
+            self.cross_check()
+        return self.problems()
 
     # -- pass 1: each file on its own
 
@@ -67,12 +78,29 @@ class Data:
                     out.add(None, "", None, f"thiếu tệp {name}.yml trong thư mục dữ liệu")
                 self.recs[name] = []
                 continue
-            node = read(path, out.file, out)
-            value = INVALID if node is None else shape.read(node, "", out)
+            value = self.read(name, path, out)
             if name == "settings":
                 self.settings = value if value is not INVALID else Rec(None, {})
             else:
                 self.recs[name] = value if value is not INVALID else []
+
+    def read(self, name: str, path: Path, out: Collector):
+        text = yamlread.source(path, out.file, out)
+        if text is None:
+            return INVALID
+        shape = FILES[name]
+        if self.fast:
+            parsed = yamlread.parse_fast(text)
+            if parsed is not yamlread.NOT_FAST:
+                try:
+                    value = shape.fast(parsed)
+                except Bail:
+                    pass
+                else:
+                    self.without_positions.append(name)
+                    return value
+        node = yamlread.compose(text, out.file, out)
+        return INVALID if node is None else shape.read(node, "", out)
 
     # -- pass 2: the files against each other
 
@@ -114,8 +142,10 @@ class Data:
         for rec in self.recs[name]:
             first = seen.get(rec["id"])
             if first is not None:
+                where = first.at("id")  # None when read fast: the problem is then found again with positions
+                line = where.line + 1 if where else "?"
                 self.out[name].add(rec.at("id"), "id", rec["id"],
-                                   f"mã bị trùng với mục ở dòng {first.at('id').line + 1}; mỗi mã chỉ dùng một lần")
+                                   f"mã bị trùng với mục ở dòng {line}; mỗi mã chỉ dùng một lần")
             else:
                 seen[rec["id"]] = rec
         return seen

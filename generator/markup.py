@@ -9,6 +9,7 @@ and pass through unchanged.
 
 from __future__ import annotations
 
+import re
 import string
 
 from markupsafe import Markup
@@ -17,6 +18,7 @@ ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 PLAIN = "/,;?"  # never markup: left as is so the Markdown stays readable
 ESCAPED = {c: "\\" + c for c in string.punctuation if c not in PLAIN} | ENTITIES | {"\n": " ", "\r": " ", "\t": " "}
 TABLE = str.maketrans(ESCAPED)
+SPECIAL = re.compile("[" + re.escape("".join(ESCAPED)) + "]")
 
 
 def md(value) -> str:
@@ -25,7 +27,13 @@ def md(value) -> str:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    return str(value).translate(TABLE)
+    text = str(value)
+    return text.translate(TABLE) if SPECIAL.search(text) else text
+
+
+def safe(value) -> Markup:
+    """Escaped text from the data, ready to be joined with other Markup (which would HTML-escape a str)."""
+    return Markup(md(value))
 
 
 def md_lines(value: str | None) -> Markup:

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from . import urls, vi
 from .agenda import Agenda
-from .markup import link, md, md_lines
+from .markup import link, md, md_lines, safe
 from .model import Member, Province
 from .periods import Period, containing
 from .rules import Evaluation, Obligation
@@ -35,6 +35,13 @@ class Site:
 
     def __post_init__(self):
         self.agenda = Agenda(self.province, self.tree, self.as_of)
+        p = self.province
+        self.attended = group(p.attendance.values(), lambda r: r.member)
+        self.visits_by_member = group(p.visits.values(), lambda v: v.member)
+        self.visits_by_org = group(p.visits.values(), lambda v: p.place(v.cell, v.area).organization)
+        self.assignments_by_member = group(p.assignments.values(), lambda a: a.member)
+        self.assignments_by_org = group(p.assignments.values(), lambda a: a.organization)
+        self.areas_by_org = group(p.areas.values(), lambda a: a.organization)
 
     @property
     def as_of(self) -> date:
@@ -50,14 +57,22 @@ class Site:
         return [p.next() for p in self.now]
 
 
-def escape(value) -> Markup:
+def group(items, key) -> dict:
+    """Items by key, each list in the order given."""
+    found: dict = {}
+    for item in items:
+        found.setdefault(key(item), []).append(item)
+    return found
+
+
+def escape(value) -> str:
     """Every `{{ value }}` in a template: Markdown-escaped unless already Markup."""
-    return value if isinstance(value, Markup) else Markup(md(value))
+    return value if isinstance(value, Markup) else md(value)
 
 
 def environment(site: Site) -> Environment:
     env = Environment(loader=PackageLoader("generator"), finalize=escape, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       comment_start_string="{#-", comment_end_string="-#}")  # "{#id}" is a Markdown anchor
     env.filters.update(day=vi.day, lines=md_lines, moment=vi.moment)
     words = Words(site)
@@ -116,8 +131,7 @@ def name_key(name: str) -> tuple:
 
 
 def active_assignments(site: Site, member: str):
-    return [a for a in site.province.assignments.values()
-            if a.member == member and a.start <= site.as_of <= (a.end or date.max)]
+    return [a for a in site.assignments_by_member.get(member, []) if a.start <= site.as_of <= (a.end or date.max)]
 
 
 def period_cell(obligations: list[Obligation]) -> Markup:
@@ -125,7 +139,7 @@ def period_cell(obligations: list[Obligation]) -> Markup:
     if not obligations:
         return Markup("—")
     detail = "; ".join(f"{o.rule.code}: {vi.STATUSES[o.status].lower()}" for o in obligations)
-    return badge(None, status=summary(obligations)) + Markup("<br><small>") + md(detail) + Markup("</small>")
+    return badge(None, status=summary(obligations)) + Markup("<br><small>") + safe(detail) + Markup("</small>")
 
 
 class Words:
@@ -162,12 +176,12 @@ class Words:
     @staticmethod
     def role_line(member: Member, roles: list[str]) -> Markup:
         """**Bí thư Tỉnh ủy** · Ủy viên BTV Tỉnh ủy"""
-        parts = ([Markup(f"**{md(member.title)}**")] if member.title else []) + [md(vi.ROLES[r]) for r in roles]
+        parts = ([Markup(f"**{md(member.title)}**")] if member.title else []) + [safe(vi.ROLES[r]) for r in roles]
         return Markup(" · ").join(parts)
 
     @staticmethod
     def changes(place) -> Markup:
-        return Markup("<br>").join(md(vi.change(c)) for c in place.changes)
+        return Markup("<br>").join(safe(vi.change(c)) for c in place.changes)
 
     def outcome(self, o: Obligation) -> str:
         """Why it does not apply, what met it, and the R2′ note: what a reader needs to know."""
@@ -213,8 +227,7 @@ def current_roles(site: Site, member: Member) -> list[str]:
 
 def member_view(site: Site, member: Member) -> dict:
     obligations = site.evaluation.by_member[member.id]
-    attended = sorted((r for r in site.province.attendance.values() if r.member == member.id),
-                      key=lambda r: (r.date, r.id), reverse=True)
+    attended = sorted(site.attended.get(member.id, []), key=lambda r: (r.date, r.id), reverse=True)
     met = {}
     for o in obligations:
         if o.met_by:
@@ -224,10 +237,8 @@ def member_view(site: Site, member: Member) -> dict:
         roles=current_roles(site, member),
         sections=[("Kỳ hiện tại", "ky-hien-tai", period_groups(obligations, site.now)),
                   ("Kỳ tới", "ky-toi", period_groups(obligations, site.upcoming))],
-        assignments=sorted((a for a in site.province.assignments.values() if a.member == member.id),
-                           key=lambda a: (a.start, a.id)),
-        visits=sorted((v for v in site.province.visits.values() if v.member == member.id),
-                      key=lambda v: (v.date, v.id), reverse=True),
+        assignments=sorted(site.assignments_by_member.get(member.id, []), key=lambda a: (a.start, a.id)),
+        visits=sorted(site.visits_by_member.get(member.id, []), key=lambda v: (v.date, v.id), reverse=True),
         reports=[o for o in obligations if o.rule.kind == "report"],
         attended=attended,
         met=met,
@@ -247,10 +258,9 @@ def organization_view(site: Site, org_id: str) -> dict:
     """An organization's page: who is assigned to it or below it, its cells, the visits arranged there."""
     below = site.tree.subtree(org_id)
     depth = {org: n for n, org in enumerate(below)}
-    assigned = sorted((a for a in site.province.assignments.values() if a.organization in depth),
+    assigned = sorted((a for org in below for a in site.assignments_by_org.get(org, [])),
                       key=lambda a: (depth[a.organization], a.kind, name_key(site.province.members[a.member].name)))
-    visits = sorted((v for v in site.province.visits.values()
-                     if site.province.place(v.cell, v.area).organization in depth),
+    visits = sorted((v for org in below for v in site.visits_by_org.get(org, [])),
                     key=lambda v: (v.date, v.id), reverse=True)
     return dict(
         org=site.province.organizations[org_id],
@@ -258,7 +268,7 @@ def organization_view(site: Site, org_id: str) -> dict:
         children=site.tree.children.get(org_id, []),
         assigned=[(a, assigned_status(site, a)) for a in assigned],
         cells=[site.province.cells[c] for c in site.tree.direct_cells.get(org_id, [])],
-        areas=[a for a in site.province.areas.values() if a.organization == org_id],
+        areas=site.areas_by_org.get(org_id, []),
         visits=visits,
         counts=counts(site, org_id),
     )

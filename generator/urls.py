@@ -8,6 +8,7 @@ it also works opened from disk and under a sub-path).
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def member_page(member: str) -> str:
@@ -32,9 +33,13 @@ def html(page: str) -> str:
     return page[: -len(".md")] + ".html"
 
 
+@lru_cache(maxsize=None)
 def relative(source: str, target: str) -> str:
     """A link from page `source` to file `target`, both relative to the docs folder."""
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    folder = posixpath.dirname(source)
+    if posixpath.dirname(target) == folder:
+        return posixpath.basename(target)
+    return posixpath.relpath(target, folder or ".")
 
 
 def clause_anchor(clause: str) -> str:

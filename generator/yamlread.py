@@ -1,21 +1,36 @@
-"""Read one YAML file into a tree of nodes that remember where they are.
+"""Read one YAML file: fast when it is sound, with exact positions when it is not.
 
 PyYAML's loaders quietly accept what has no place in hand-edited data: a key
 given twice (the last wins), anchors and aliases (the "billion laughs" bomb),
-custom tags. Here the file is only composed (libyaml when available), never
-constructed, and each of those is a problem with its line and column. Values
-stay as the text the editor typed; the schema decides what they mean.
+custom tags. `compose` only composes the file (libyaml when available), never
+constructs it, and reports each of those with its line and column. Values stay
+as the text the editor typed; the schema decides what they mean.
+
+Composing keeps a position for every value, which makes it slow on large
+provinces. So `parse_fast` first tries yaml-rs, a fast parser that refuses
+duplicate keys and aliases, on files with nothing it could read differently
+(tags, directives, several documents, numbers written in other bases); the
+schema then accepts its values only where it can vouch for them (`Type.fast`).
+Anything else, and any problem, sends the file through `compose`, so messages
+always come from the exact reading.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Collector
+
+try:
+    import yaml_rs
+except ImportError:  # no wheel for this platform: every file takes the exact path
+    yaml_rs = None
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -41,8 +56,36 @@ SYNTAX_HINTS = (
 )
 
 
-def read(path: Path, name: str, out: Collector) -> Node | None:
-    """Compose the file at `path`; record every problem in `out` under `name`."""
+NOT_FAST = object()
+NO_ALIASES = yaml_rs.AliasLimits(max_alias_expansions_per_anchor=0) if yaml_rs else None
+# What yaml-rs might read otherwise than the exact path: aliases and tags, directives and
+# document markers, numbers with a sign, digit separators or a base prefix.
+TOKEN = re.compile(r"(?<![^\s\[\]{},])[*!][^\s,\]}]")
+SIGN = re.compile(r"(?<![^\s\[,])\+[0-9.]")
+NUMBER = re.compile(r"[0-9]_[0-9]|0[bBoOxX][0-9a-fA-F]")
+MARKERS = ("%", "---", "...")
+
+
+def unsure(text: str) -> bool:
+    """Whether the text holds anything yaml-rs could read otherwise than PyYAML (cheap checks first)."""
+    return bool(("*" in text or "!" in text) and TOKEN.search(text)
+                or "+" in text and SIGN.search(text)
+                or NUMBER.search(text)
+                or text.startswith(MARKERS) or any(f"\n{m}" in text for m in MARKERS))
+
+
+def parse_fast(text: str) -> Any:
+    """The parsed file, or NOT_FAST when the fast parser is missing, unsure or refuses it."""
+    if yaml_rs is None or unsure(text):
+        return NOT_FAST
+    try:
+        return yaml_rs.loads(text, parse_datetime=False, alias_limits=NO_ALIASES)
+    except Exception:  # any refusal (syntax, duplicate key, alias): the exact path explains it
+        return NOT_FAST
+
+
+def source(path: Path, name: str, out: Collector) -> str | None:
+    """The text of the file at `path`, or None after recording why it cannot be read."""
     size = os.stat(path).st_size
     if size > MAX_BYTES:
         out.add(None, "", f"{size // (1024 * 1024)} MB",
@@ -63,6 +106,11 @@ def read(path: Path, name: str, out: Collector) -> Node | None:
                 out.add(yaml.Mark(name, 0, number, column, None, None), "", "\\t",
                         "ký tự tab: YAML chỉ cho phép thụt lề và ngăn cách bằng dấu cách")
         return None
+    return text
+
+
+def compose(text: str, name: str, out: Collector) -> Node | None:
+    """The node tree of `text`, or None after recording every problem in `out` under `name`."""
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as err:

@@ -275,3 +275,28 @@ def test_a_problem_prints_file_line_column_key_value_and_expectation(tmp_path):
     text = str(problem)
     assert text.startswith(f"{problem.file}:19:29: cb-ca-1.schedule.time = “26:00”")
     assert "→ cần giờ dạng HH:MM" in text
+
+
+def test_the_fast_reading_gives_exactly_the_province_of_the_exact_reading():
+    assert load(ROOT / "data", fast=True) == load(ROOT / "data", fast=False)
+
+
+def test_a_province_with_problems_is_reported_with_positions_even_when_read_fast(tmp_path):
+    # The cross-file problem (an unknown id) is found on fast-read files, then read again with positions.
+    problem = only(problems_of(tmp_path, assignments=SMALL["assignments"].replace("organization: xa-a1", "organization: xa-a9")))
+    assert (problem.line, problem.column) == (8, 17)
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\nb: *x\n", "a: !!str 5\n", "a: !foo x\n", "%YAML 1.1\n---\na: 1\n", "a: 1\n---\nb: 2\n",
+    "a: 0x1f\n", "a: 0o17\n", "a: 1_000\n", "a: +5\n", "a: [1, +2]\n",
+])
+def test_the_fast_reader_leaves_to_the_exact_path_whatever_it_could_read_differently(text):
+    from generator import yamlread
+    assert yamlread.parse_fast(text) is yamlread.NOT_FAST
+
+
+def test_plain_data_is_read_fast():
+    from generator import yamlread
+    assert yamlread.parse_fast("- id: a\n  name: Chi bộ Đông & Tây\n  day: 5\n") == [
+        {"id": "a", "name": "Chi bộ Đông & Tây", "day": 5}]
