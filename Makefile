@@ -6,13 +6,16 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 FAKETIME := /usr/bin/faketime
 
-.PHONY: site test serve check schema
+.PHONY: site test lint serve check schema
 
 site: $(STAMP)
 	$(BIN)/python -m generator build
 
 test: $(STAMP) $(CHROMIUM) $(FAKETIME)
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
 
 serve: $(STAMP)
 	$(BIN)/python -m generator serve

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from pathlib import Path
 
 from .model import Settings
@@ -24,7 +24,7 @@ def environment(settings: Settings, as_of: date) -> dict[str, str]:
     SOURCE_DATE_EPOCH (the as-of date) makes the engine date its sitemap by the data,
     not by the wall clock, so the same data and date give the same files.
     """
-    epoch = int(datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc).timestamp())
+    epoch = int(datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp())
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch),
             "SITE_URL": settings.site_url, "SITE_NOTICE": SAMPLE_NOTICE if settings.sample_data else ""}
 

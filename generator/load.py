@@ -70,7 +70,7 @@ class Data:
     # -- pass 1: each file on its own
 
     def read_files(self) -> None:
-        for name, shape in FILES.items():
+        for name in FILES:
             path = self.dir / f"{name}.yml"
             out = self.out[name] = Collector(display_path(path))
             if not path.is_file():
@@ -224,23 +224,21 @@ class Data:
         seen: set[date] = set()
         for change in rec.get("exceptions", []):
             when = change["date"]
-            key = f"exceptions[{vi.day(when)}]"
-
-            def problem(expected: str) -> None:
-                self.add(name, rec, key, when, expected, mark=change.mark)
-
+            found = []
             if when in seen:
-                problem("ngày này đã có một thay đổi khác; gộp lại thành một")
+                found.append("ngày này đã có một thay đổi khác; gộp lại thành một")
             seen.add(when)
             if not schedule.is_regular(shape, when):
-                problem("ngày này không có cuộc họp theo lịch nên không thể dời hay hủy; ghi đúng ngày họp theo lịch")
+                found.append("ngày này không có cuộc họp theo lịch nên không thể dời hay hủy; ghi đúng ngày họp theo lịch")
             moves = "moved_to" in change or "time" in change
             if change.get("cancelled") and moves:
-                problem("cuộc họp hoặc bị hủy (cancelled) hoặc được dời (moved_to, time), không thể cả hai")
+                found.append("cuộc họp hoặc bị hủy (cancelled) hoặc được dời (moved_to, time), không thể cả hai")
             elif not change.get("cancelled") and not moves:
-                problem("cần “cancelled: true” hoặc “moved_to”/“time” để nói cuộc họp thay đổi thế nào")
+                found.append("cần “cancelled: true” hoặc “moved_to”/“time” để nói cuộc họp thay đổi thế nào")
             elif change.get("moved_to") == when and "time" not in change:
-                problem("ngày dời đến trùng ngày cũ; bỏ “moved_to” hoặc ghi giờ mới (time)")
+                found.append("ngày dời đến trùng ngày cũ; bỏ “moved_to” hoặc ghi giờ mới (time)")
+            for expected in found:
+                self.add(name, rec, f"exceptions[{vi.day(when)}]", when, expected, mark=change.mark)
 
     def check_cells(self) -> None:
         areas = self.ids["areas"]

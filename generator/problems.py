@@ -21,10 +21,10 @@ class Problem:
     expected: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        key = f" {self.key}" if self.key else ""
-        value = "" if self.value is None else f" = {shorten(self.value)}"
-        return f"{where}:{key}{value}\n    → {self.expected}"
+        where = f"{self.file}:{self.line}:{self.column}:" if self.line else f"{self.file}:"
+        value = "" if self.value is None else shorten(self.value)
+        what = f"{self.key} = {value}" if self.key and value else self.key or value
+        return f"{where} {what}".rstrip() + f"\n    → {self.expected}"
 
 
 def shorten(value: str, limit: int = 60) -> str:
@@ -49,7 +49,8 @@ class Collector:
         self.problems: list[Problem] = []
 
     def add(self, mark, key: str, value: str | None, expected: str) -> None:
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        """Record a problem at `mark` (a YAML position), or about the whole file when it is None."""
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         self.problems.append(Problem(self.file, line, column, key, value, expected))
 
 

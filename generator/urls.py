@@ -8,7 +8,7 @@ it also works opened from disk and under a sub-path).
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
+from functools import cache
 
 
 def member_page(member: str) -> str:
@@ -33,7 +33,7 @@ def html(page: str) -> str:
     return page[: -len(".md")] + ".html"
 
 
-@lru_cache(maxsize=None)
+@cache
 def relative(source: str, target: str) -> str:
     """A link from page `source` to file `target`, both relative to the docs folder."""
     folder = posixpath.dirname(source)

@@ -51,6 +51,8 @@ SYNTAX_HINTS = (
     ("expected <document start>", "chỉ được có một tài liệu YAML trong mỗi tệp"),
     ("but found another document", "chỉ được có một tài liệu YAML trong mỗi tệp"),
     ("control characters are not allowed", "tệp chứa ký tự điều khiển không in được"),
+    ("expected ',' or ']'", "thiếu dấu “]” đóng danh sách, hoặc thiếu dấu “,” giữa các mục"),
+    ("expected ',' or '}'", "thiếu dấu “}” đóng nhóm khóa, hoặc thiếu dấu “,” giữa các khóa"),
     ("second occurrence", "neo YAML (&) bị lặp; không dùng neo (&) và bí danh (*) trong dữ liệu"),
     ("found undefined alias", "bí danh YAML (*) không được dùng trong dữ liệu"),
 )
@@ -147,7 +149,7 @@ def check_tree(root: Node, text: str, name: str, out: Collector) -> None:
             continue
         seen.add(id(node))
         if node.tag not in PLAIN_TAGS:
-            out.add(node.start_mark, "", node.tag,
+            out.add(node.start_mark, "", node.tag.replace("tag:yaml.org,2002:", "!!"),
                     "thẻ YAML (!...) không được dùng trong dữ liệu; hãy ghi giá trị thường")
             continue
         if isinstance(node, SequenceNode):

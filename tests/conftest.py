@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+import unicodedata
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -129,3 +134,71 @@ def built(tmp_path_factory) -> Path:
     result = run(root, "build", "--as-of", AS_OF)
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+# -- the browser: Debian's Chromium driven by Playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+SHOTS = ROOT / "test-output" / "screenshots"
+LOCAL = ("http://127.0.0.1:", "file://", "data:", "blob:", "about:")
+SUB_PATH = "/sinh-hoat/"  # the path of site_url in data/settings.yml
+
+
+LETTER_MARKS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}  # ă, â/ê/ô, ơ/ư come after their base letter
+
+
+def vietnamese_order(text: str) -> tuple:
+    """Vietnamese alphabetical order: d < đ, a < ă < â, o < ô < ơ; tones only break ties."""
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFD", text.lower()):
+        if char == "đ":
+            letters.append(("d", 1))
+        elif char in LETTER_MARKS:
+            letters[-1] = (letters[-1][0], LETTER_MARKS[char])
+        elif unicodedata.category(char) == "Mn":
+            tones.append(char)
+        else:
+            letters.append((char, 0))
+    return letters, tones
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base(built, tmp_path_factory) -> str:
+    """The built site served by a plain static server under its sub-path."""
+    www = tmp_path_factory.mktemp("www")
+    (www / SUB_PATH.strip("/")).symlink_to(built)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(www)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser) -> Page:
+    """A fresh page that records every request and every console error, checked after the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.requests, page.errors = [], []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    context.close()
+    outside = [url for url in page.requests if not url.startswith(LOCAL)]
+    assert outside == [], f"requests outside the site: {outside}"
+    assert page.errors == [], f"console errors: {page.errors}"

@@ -38,7 +38,7 @@ def test_example_2_btv_in_charge_of_the_police_only_owes_a_prime_any_cell_there(
 
 def test_example_3_bch_following_a_commune_owes_c_each_quarter_d_each_half_and_r2_prime_reports():
     prov = province([bch("m")], [assign("m", "xa-a1", "theo-doi")])
-    for quarter, deadline in zip((Q1, Q2, Q3, Q4), (25, 25, 25, 25)):
+    for quarter in (Q1, Q2, Q3, Q4):
         found = obligations(prov, date(2026, 1, 10), "m", quarter)
         assert set(found) == {"C", "R2′"}
         assert found["R2′"].due == date(2026, quarter.end.month, 24)

@@ -7,85 +7,13 @@ Screenshots land in test-output/screenshots/ for a person to look at.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
-import unicodedata
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from .conftest import ROOT
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-SHOTS = ROOT / "test-output" / "screenshots"
-SUB_PATH = "/sinh-hoat/"  # the path of site_url in data/settings.yml
-
-
-LETTER_MARKS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}  # ă, â/ê/ô, ơ/ư come after their base letter
-
-
-def vietnamese_order(text: str) -> tuple:
-    """Vietnamese alphabetical order: d < đ, a < ă < â, o < ô < ơ; tones only break ties."""
-    letters, tones = [], []
-    for char in unicodedata.normalize("NFD", text.lower()):
-        if char == "đ":
-            letters.append(("d", 1))
-        elif char in LETTER_MARKS:
-            letters[-1] = (letters[-1][0], LETTER_MARKS[char])
-        elif unicodedata.category(char) == "Mn":
-            tones.append(char)
-        else:
-            letters.append((char, 0))
-    return letters, tones
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def base(built, tmp_path_factory) -> str:
-    """The built site served by a plain static server under its sub-path."""
-    www = tmp_path_factory.mktemp("www")
-    (www / SUB_PATH.strip("/")).symlink_to(built)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(www)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, request) -> Page:
-    """A fresh page that records every request and every console error, checked after the test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.requests, page.errors = [], []
-    page.on("request", lambda r: page.requests.append(r.url))
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    yield page
-    origin = getattr(request, "param", None)
-    context.close()
-    allowed = ("file://", "data:", "blob:", "about:") if origin == "file" else ("http://127.0.0.1:", "data:", "blob:", "about:")
-    outside = [url for url in page.requests if not url.startswith(allowed)]
-    assert outside == [], f"requests outside the site: {outside}"
-    assert page.errors == [], f"console errors: {page.errors}"
-
+from .conftest import SHOTS, vietnamese_order
 
 def shot(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -185,7 +113,6 @@ def test_a_member_page_fits_a_phone_screen(browser, base):
     assert width <= 390
 
 
-@pytest.mark.parametrize("page", ["file"], indirect=True)
 def test_a_page_opened_from_disk_renders_and_searches(page, built):
     page.goto((built / "thanh-vien" / "nguyen-van-khai.html").as_uri())
     expect(page.locator("h1")).to_contain_text("Nguyễn Văn Khải")

@@ -1,0 +1,75 @@
+"""The catalog of bad inputs in tests/bad_inputs/: each folder replaces some data files of the
+small province (conftest.SMALL); `REMOVED` lists files taken away, `PADDED` a file grown to a
+size. `expected.txt` is exactly what the user reads on the terminal. Every case must stop the
+build with that message, no traceback, and the previous site untouched.
+
+Refresh the expected messages after a deliberate change of wording with
+`UPDATE_CATALOG=1 .venv/bin/python -m pytest tests/test_bad_inputs.py`, then read the diff.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import AS_OF, ROOT, project, run, write_data
+
+CATALOG = ROOT / "tests" / "bad_inputs"
+CASES = sorted(p.name for p in CATALOG.iterdir() if p.is_dir())
+
+
+def fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def small_project(tmp_path_factory) -> tuple[Path, str]:
+    """A project with the small province built once; each case then breaks its data."""
+    folder = tmp_path_factory.mktemp("catalog")
+    root = project(folder, data=write_data(folder / "small"))
+    result = run(root, "build", "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
+    return root, fingerprint(root / "site")
+
+
+def prepare(root: Path, case: Path) -> None:
+    data = root / "data"
+    shutil.rmtree(data)
+    write_data(data)
+    for name in (case / "REMOVED").read_text().split() if (case / "REMOVED").exists() else ():
+        (data / f"{name}.yml").unlink()
+    for file in case.glob("*.yml"):
+        shutil.copy(file, data / file.name)
+    if (case / "PADDED").exists():
+        name, size = (case / "PADDED").read_text().split()
+        with open(data / name, "a", encoding="utf-8") as handle:
+            handle.write("#" * (int(size) - (data / name).stat().st_size) + "\n")
+
+
+def test_the_catalog_holds_at_least_forty_cases():
+    assert len(CASES) >= 40
+    assert all((CATALOG / c / "README").exists() for c in CASES)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_bad_input_stops_the_build_with_its_message_and_keeps_the_site(small_project, name):
+    root, before = small_project
+    case = CATALOG / name
+    prepare(root, case)
+    result = run(root, "build", "--as-of", AS_OF)
+    expected = case / "expected.txt"
+    if os.environ.get("UPDATE_CATALOG"):
+        expected.write_text(result.stderr, encoding="utf-8")
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1
+    assert result.stderr == expected.read_text(encoding="utf-8")
+    assert result.stdout == ""
+    assert fingerprint(root / "site") == before
