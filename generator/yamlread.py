@@ -60,20 +60,29 @@ SYNTAX_HINTS = (
 
 NOT_FAST = object()
 NO_ALIASES = yaml_rs.AliasLimits(max_alias_expansions_per_anchor=0) if yaml_rs else None
-# What yaml-rs might read otherwise than the exact path: aliases and tags, directives and
-# document markers, numbers with a sign, digit separators or a base prefix.
-TOKEN = re.compile(r"(?<![^\s\[\]{},])[*!][^\s,\]}]")
-SIGN = re.compile(r"(?<![^\s\[,])\+[0-9.]")
-NUMBER = re.compile(r"[0-9]_[0-9]|0[bBoOxX][0-9a-fA-F]")
-MARKERS = ("%", "---", "...")
+# What yaml-rs might read otherwise than the exact path, searched in the UTF-8 text: aliases and
+# tags, directives and document markers, numbers with a sign, digit separators or a base prefix;
+# characters PyYAML refuses (controls, lone surrogates, U+FFFE, U+FFFF) and the line breaks of
+# YAML 1.1 that YAML 1.2 reads as text (U+0085, U+2028, U+2029).
+TOKEN = re.compile(rb"(?<![^\s\[\]{},])[*!][^\s,\]}]")
+SIGN = re.compile(rb"(?<![^\s\[,])\+[0-9.]")
+SEPARATOR = re.compile(rb"_(?<=[0-9]_)[0-9]")
+BASE = re.compile(rb"0(?<=\b0)[bBoOxX][0-9a-fA-F]")
+C1 = re.compile(rb"\xc2[\x80-\x9f]")
+CONTROLS = bytes(c for c in range(0x20) if c not in b"\t\n\r") + b"\x7f"
+SEQUENCES = (b"\n%", b"\n---", b"\n...", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xef\xbf\xbe", b"\xef\xbf\xbf", b"\xed")
 
 
 def unsure(text: str) -> bool:
     """Whether the text holds anything yaml-rs could read otherwise than PyYAML (cheap checks first)."""
-    return bool(("*" in text or "!" in text) and TOKEN.search(text)
-                or "+" in text and SIGN.search(text)
-                or NUMBER.search(text)
-                or text.startswith(MARKERS) or any(f"\n{m}" in text for m in MARKERS))
+    data = text.encode("utf-8", "surrogatepass")
+    return bool(data.startswith((b"%", b"---", b"..."))
+                or any(seq in data for seq in SEQUENCES)
+                or len(data.translate(None, CONTROLS)) != len(data)
+                or b"\xc2" in data and C1.search(data)
+                or (b"*" in data or b"!" in data) and TOKEN.search(data)
+                or b"+" in data and SIGN.search(data)
+                or SEPARATOR.search(data) or BASE.search(data))
 
 
 def parse_fast(text: str) -> Any:

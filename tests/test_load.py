@@ -300,3 +300,9 @@ def test_plain_data_is_read_fast():
     from generator import yamlread
     assert yamlread.parse_fast("- id: a\n  name: Chi bộ Đông & Tây\n  day: 5\n") == [
         {"id": "a", "name": "Chi bộ Đông & Tây", "day": 5}]
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\x07"])
+def test_characters_the_yaml_versions_read_differently_send_a_file_to_the_exact_path(char):
+    from generator import yamlread
+    assert yamlread.parse_fast(f"a: 1\n# {char} note\n") is yamlread.NOT_FAST
