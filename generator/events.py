@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from . import urls, vi
-from .model import Place, Province, Schedule, Visit
+from .model import Change, Place, Province, Schedule, Visit
 from .periods import Period
 from .rules import Obligation
 from .schedule import LAST, Meeting, held, meeting_on, meetings, regular_dates
@@ -343,12 +343,15 @@ def schedule_text(s: Schedule) -> str:
     return text
 
 
-def change_text(change) -> str:
+def change_text(change: Change) -> str:
+    """05/02/2026 dời sang 12/02/2026; 05/09/2026 đổi giờ sang 20:00; 02/05/2026 hủy."""
     if change.cancelled:
         text = f"{vi.day(change.date)} hủy"
+    elif change.moved_to in (None, change.date):
+        text = f"{vi.day(change.date)} đổi giờ sang {vi.clock(change.time)}"
     else:
         at = f"{vi.clock(change.time)} " if change.time else ""
-        text = f"{vi.day(change.date)} dời sang {at}{vi.day(change.moved_to or change.date)}"
+        text = f"{vi.day(change.date)} dời sang {at}{vi.day(change.moved_to)}"
     return text + (f" ({change.reason})" if change.reason else "")
 
 
