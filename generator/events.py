@@ -23,15 +23,13 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from . import urls, vi
-from .model import Change, Place, Province, Schedule, Visit
+from .model import Place, Province, Schedule, Visit
 from .periods import Period
 from .rules import Obligation
-from .schedule import LAST, Meeting, held, meeting_on, meetings, regular_dates
+from .schedule import Meeting, held, meeting_on, meetings, regular_dates
 from .tree import Tree
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-ORDINALS = {1: "đầu tiên", 2: "thứ hai", 3: "thứ ba", 4: "thứ tư", LAST: "cuối cùng"}
 FAMILY = {"A′": "a", "R2′": "r2"}   # the UID of an obligation does not change with the reading
 REPORT_CONTENT = ("Nội dung báo cáo (Điều 3.3): thời gian, địa điểm từng buổi dự sinh hoạt; chất lượng sinh hoạt "
                   "của cấp ủy, chi bộ; tình hình, tư tưởng của cán bộ, đảng viên và nhân dân; khó khăn, bức xúc, "
@@ -124,7 +122,7 @@ class Events:
             meeting = held(place, day, self.tz)
             change = changes.get(day)
             if change:
-                noted.append(change_text(change))
+                noted.append(vi.change(change))
             if meeting is None:
                 exdates.append(regular)
                 continue
@@ -145,9 +143,9 @@ class Events:
                                    recurrence_id=regular))
         start = datetime.combine(begin, schedule.time, self.tz)
         rule = recurrence(schedule) | {"UNTIL": datetime.combine(end, schedule.time, self.tz).astimezone(UTC)}
-        lines = [f"Lịch sinh hoạt: {schedule_text(schedule)}."]
+        lines = [f"Lịch sinh hoạt: {vi.schedule(schedule)}."]
         if noted:
-            lines.append("Thay đổi: " + "; ".join(noted) + ".")
+            lines += ["Thay đổi trong lịch:"] + [f"– {text}." for text in noted]
         master = Event(uid, title, start, start + timedelta(minutes=schedule.duration), series_timing(place),
                        "\n".join(lines + about), place.location,
                        self.page_url(urls.organization_page(place.organization)), rule=rule, exdates=tuple(exdates))
@@ -221,12 +219,13 @@ class Events:
         label = lower_first(o.period.label)
         part = " (trong báo cáo theo dõi đảng bộ xã, phường, thị trấn)" if o.rule.code == "R2′" else ""
         lines = [f"Gửi Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy) báo cáo kết quả dự sinh hoạt {label}, "
-                 f"{deadline_quote(o.due)}/{o.due.year} (Điều 3.2)."]
+                 f"{vi.deadline_quote(o.due)}/{o.due.year} (Điều 3.2)."]
         if o.note:
             lines.append(f"{o.note}.")
         lines += [REPORT_CONTENT, f"Tình hình đến ngày {vi.day(self.as_of)}: {self.report_status(o)}.",
                   f"Trang của đồng chí: {self.page_url(urls.member_page(o.member))}"]
-        summary = f"Báo cáo kết quả dự sinh hoạt {label}{part} – {deadline_quote(o.due)}{REPORT_STATUS[o.status]}"
+        summary = (f"Báo cáo kết quả dự sinh hoạt {label}{part} – {vi.deadline_quote(o.due)}"
+                   f"{REPORT_STATUS[o.status]}")
         return all_day(self.obligation_uid(o), summary, o.due, "\n".join(lines),
                        self.page_url(urls.member_page(o.member)), o.status == "due")
 
@@ -279,13 +278,13 @@ class Events:
         sent = [o for o in owed if o.status in ("met", "late")]
         late = sum(o.status == "late" for o in owed)
         lines = [f"Các đồng chí {who} gửi Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy) báo cáo kết quả dự sinh "
-                 f"hoạt {label}, {deadline_quote(deadline)}/{deadline.year} (Điều 3.2).",
+                 f"hoạt {label}, {vi.deadline_quote(deadline)}/{deadline.year} (Điều 3.2).",
                  f"Tình hình đến ngày {vi.day(self.as_of)}: {len(sent)}/{len(owed)} đồng chí đã gửi"
                  + (f", trong đó {late} gửi muộn" if late else "") + ".",
                  f"Danh sách các đồng chí: {self.page_url(urls.MEMBERS_INDEX)}"]
-        return all_day(f"han-bao-cao.{period.code}@{self.host}",
-                       f"Hạn báo cáo kết quả dự sinh hoạt {label} của các đồng chí {who} – {deadline_quote(deadline)}",
-                       deadline, "\n".join(lines), self.page_url(urls.MEMBERS_INDEX), deadline >= self.as_of)
+        summary = f"Hạn báo cáo kết quả dự sinh hoạt {label} của các đồng chí {who} – {vi.deadline_quote(deadline)}"
+        return all_day(f"han-bao-cao.{period.code}@{self.host}", summary, deadline, "\n".join(lines),
+                       self.page_url(urls.MEMBERS_INDEX), deadline >= self.as_of)
 
     def consolidation(self, period: Period) -> Event:
         label = lower_first(period.label)
@@ -326,38 +325,6 @@ def series_timing(place: Place) -> str:
 
 def span(meeting: Meeting) -> str:
     return f"{meeting.start.isoformat()}/{meeting.end.isoformat()}"
-
-
-def schedule_text(s: Schedule) -> str:
-    """19:30 ngày 5 mỗi tháng; 19:30 thứ Bảy đầu tiên mỗi tháng; 08:00 ngày 15 các tháng 1, 4, 7, 10."""
-    months = "các tháng " + ", ".join(map(str, s.months)) if s.months else "mỗi tháng"
-    if s.day is not None:
-        when = f"ngày cuối {months}" if s.day == LAST else f"ngày {s.day} {months}"
-    else:
-        when = f"{WEEKDAY_NAMES[s.weekday]} {ORDINALS[s.week]} {months}"
-    text = f"{vi.clock(s.time)} {when}"
-    if s.start:
-        text += f", từ {vi.day(s.start)}"
-    if s.until:
-        text += f", đến {vi.day(s.until)}"
-    return text
-
-
-def change_text(change: Change) -> str:
-    """05/02/2026 dời sang 12/02/2026; 05/09/2026 đổi giờ sang 20:00; 02/05/2026 hủy."""
-    if change.cancelled:
-        text = f"{vi.day(change.date)} hủy"
-    elif change.moved_to in (None, change.date):
-        text = f"{vi.day(change.date)} đổi giờ sang {vi.clock(change.time)}"
-    else:
-        at = f"{vi.clock(change.time)} " if change.time else ""
-        text = f"{vi.day(change.date)} dời sang {at}{vi.day(change.moved_to)}"
-    return text + (f" ({change.reason})" if change.reason else "")
-
-
-def deadline_quote(deadline: date) -> str:
-    """The regulation's words for a deadline on the 24th: "trước ngày 25/6"."""
-    return f"trước ngày 25/{deadline.month}"
 
 
 def lower_first(text: str) -> str:

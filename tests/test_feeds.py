@@ -65,7 +65,8 @@ def test_a_visit_to_a_meeting_already_in_the_feed_shows_once_as_that_meeting():
 
 
 def test_a_moved_meeting_is_an_override_and_a_cancelled_one_an_exception_date():
-    changes = (Change(date(2026, 2, 5), False, date(2026, 2, 12), None, "Tết"), Change(date(2026, 5, 5), True, None, None, None))
+    changes = (Change(date(2026, 2, 5), False, date(2026, 2, 12), None, "Tết"),
+               Change(date(2026, 5, 5), True, None, None, None))
     cells = [cell("cb-to-1", "phuong-1", area="to-1", changes=changes)] + CELLS[1:]
     feed = build(province([btv("an")], cells=cells))[("thanh-vien", "an")]
     master = event(feed, f"chi-bo.cb-to-1@{HOST}")
@@ -80,7 +81,8 @@ def test_an_obligation_to_attend_shows_on_the_periods_last_day_until_it_is_met()
     owed = province([btv("an")], [assign("an", "huyen-a", "phu-trach")])
     due = event(build(owed)[("thanh-vien", "an")], f"nghia-vu.an.a.2026-H2@{HOST}")
     assert (due.start, due.end, due.all_day) == (date(2026, 12, 31), date(2027, 1, 1), True)
-    met = province([btv("an")], [assign("an", "huyen-a", "phu-trach")], attendance=[went("an", "cb-thon-1", date(2026, 10, 5))])
+    met = province([btv("an")], [assign("an", "huyen-a", "phu-trach")],
+                   attendance=[went("an", "cb-thon-1", date(2026, 10, 5))])
     assert f"nghia-vu.an.a.2026-H2@{HOST}" not in uids(build(met)[("thanh-vien", "an")])
 
 
@@ -126,7 +128,8 @@ def test_a_commune_follower_is_told_the_report_is_a_section_of_the_commune_repor
 
 
 def test_only_open_deadlines_ahead_carry_a_reminder():
-    p = province([btv("an")], [assign("an", "huyen-a", "phu-trach")], reports=[report("an", "2026-H1", date(2026, 6, 20))])
+    p = province([btv("an")], [assign("an", "huyen-a", "phu-trach")],
+                 reports=[report("an", "2026-H1", date(2026, 6, 20))])
     feed = build(p)[("thanh-vien", "an")]
     assert event(feed, f"nghia-vu.an.r1.2026-H2@{HOST}").reminder
     assert event(feed, f"nghia-vu.an.a.2026-H2@{HOST}").reminder

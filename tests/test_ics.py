@@ -69,7 +69,8 @@ def varied():
     visits = [visit("an", "cb-thon-1", date(2026, 3, 7)),                       # an occurrence of a host cell
               Visit("lich-ca", "an", "cb-ca-1", None, date(2026, 4, 9), time(8, 0), "confirmed", None, None)]
     p = province([btv("an"), bch("hai", home="cb-thon-2", area=None)],
-                 [Assignment("pc-an", "an", "huyen-a", "phu-trach", date(2025, 10, 15), None, ("cb-thon-1", "cb-thon-2")),
+                 [Assignment("pc-an", "an", "huyen-a", "phu-trach", date(2025, 10, 15), None,
+                             ("cb-thon-1", "cb-thon-2")),
                   assign("hai", "xa-a1", "theo-doi")],
                  visits=visits, cells=cells, reports=[report("an", "2026-H1", date(2026, 6, 1))])
     return replace(p, settings=replace(p.settings, feed_horizon_months=24))
@@ -114,7 +115,8 @@ def test_every_time_is_local_to_the_named_zone_whose_vtimezone_the_feed_carries(
             if re.match(r"(DTSTART|DTEND|RECURRENCE-ID|EXDATE)[;:]", line) and "VALUE=DATE:" not in line:
                 if line.startswith("DTSTART:") and unfolded[unfolded.index(line) - 1] == "BEGIN:STANDARD":
                     continue  # the VTIMEZONE's own onset is local by definition
-                assert re.fullmatch(r"[A-Z-]+;TZID=Asia/Ho_Chi_Minh:\d{8}T\d{6}(,\d{8}T\d{6})*", line), (path.name, line)
+                local = r"[A-Z-]+;TZID=Asia/Ho_Chi_Minh:\d{8}T\d{6}(,\d{8}T\d{6})*"
+                assert re.fullmatch(local, line), (path.name, line)
 
 
 def test_all_day_events_are_dates_that_end_the_next_day_and_leave_time_free(sample):
@@ -190,7 +192,8 @@ def test_a_line_break_in_a_name_never_becomes_a_property(tmp_path):
     content = render(p, AS_OF, tmp_path)[("thanh-vien", "an")][2]
     assert not re.search(rb"\r\n(ATTENDEE|X-EVIL)", content)
     assert icalendar_problems(content) == []
-    names = [str(e["SUMMARY"]) for e in Calendar.from_ical(content).walk("VEVENT") if str(e["UID"]).startswith("nghia-vu.an.a")]
+    names = [str(e["SUMMARY"]) for e in Calendar.from_ical(content).walk("VEVENT")
+             if str(e["UID"]).startswith("nghia-vu.an.a")]
     assert names and all(n.endswith("– An\nATTENDEE:mailto:x@example.test\nX-EVIL:1") for n in names)
 
 

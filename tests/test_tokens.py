@@ -27,7 +27,8 @@ def test_rotating_a_members_feed_changes_the_address():
 
 
 def test_members_organizations_and_the_province_never_share_an_address():
-    names = {token(SECRET, ("thanh-vien", "huyen-a", "0")), token(SECRET, ("to-chuc", "huyen-a")), token(SECRET, ("tinh",))}
+    names = {token(SECRET, ("thanh-vien", "huyen-a", "0")), token(SECRET, ("to-chuc", "huyen-a")),
+             token(SECRET, ("tinh",))}
     assert len(names) == 3
 
 
