@@ -17,6 +17,7 @@ as-of date's year to `feed_horizon_months` after the as-of date.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -62,6 +63,21 @@ class Feeds:
         self.first, self.last = first, last
         self.notice = "DỮ LIỆU MẪU (hư cấu). " if province.settings.sample_data else ""
         self.updated = f" Cập nhật đến ngày {vi.day(evaluation.as_of)}."
+        self.duties = {o: events.duty(o) for o in evaluation.obligations
+                       if o.rule.kind == "attend" and o.status in OWED and self.within(o.due)}
+        self.arranged: dict[str, list[Event]] = {}  # what each organization's feed holds
+        for v in province.visits.values():
+            if v.status in ("confirmed", "proposed") and self.within(v.date):
+                self.arrange([province.place(v.cell, v.area).organization], events.visit(v))
+        for o, event in self.duties.items():
+            if o.rule.code in ("A", "A′", "C"):
+                self.arrange(o.qualifying.organizations, event)
+
+    def arrange(self, organizations: Iterable[str], event: Event) -> None:
+        """Put `event` in the feeds of these organizations and of every organization above them."""
+        tree = self.events.tree
+        for org in dict.fromkeys(a for org in organizations for a in (org, *tree.ancestors(org))):
+            self.arranged.setdefault(org, []).append(event)
 
     def feed(self, identity: tuple[str, ...], page: str, name: str, about: str, found: list[Event]) -> Feed:
         return Feed(identity, page, name, about, self.notice + about + self.updated,
@@ -84,22 +100,15 @@ class Feeds:
                 continue
             if o.rule.kind == "report":
                 found.append(self.events.report(o))
-            elif o.status in OWED:
-                found.append(self.events.duty(o))
+            elif o in self.duties:
+                found.append(self.duties[o])
         return self.feed(("thanh-vien", member.id, str(member.feed_rotation)), urls.member_page(member.id),
                          f"Lịch dự sinh hoạt – {member.name}",
                          f"Các buổi sinh hoạt được tính cho nghĩa vụ của đồng chí {member.name}, các buổi đã được "
                          "bố trí dự, hạn dự sinh hoạt và hạn báo cáo theo Quy định.", found)
 
     def organization(self, org: Organization) -> Feed:
-        below = set(self.events.tree.subtree(org.id))
-        found = [self.events.visit(v) for v in self.province.visits.values()
-                 if v.status in ("confirmed", "proposed") and self.within(v.date)
-                 and self.province.place(v.cell, v.area).organization in below]
-        for obligations in self.evaluation.by_member.values():
-            found += [self.events.duty(o) for o in obligations
-                      if o.rule.code in ("A", "A′", "C") and o.status in OWED and self.within(o.due)
-                      and below.intersection(o.qualifying.organizations)]
+        found = self.arranged.get(org.id, [])
         return self.feed(("to-chuc", org.id), urls.organization_page(org.id), f"Lịch bố trí dự sinh hoạt – {org.name}",
                          f"Các buổi Ủy viên BTV Tỉnh ủy, Ủy viên BCH Đảng bộ tỉnh được bố trí dự sinh hoạt tại các "
                          f"chi bộ thuộc {org.name}, và hạn dự sinh hoạt của các đồng chí được phân công phụ trách, "

@@ -13,6 +13,7 @@ ledger give the same bytes.
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -53,7 +54,12 @@ def timezone(tzid: str, events: tuple[Event, ...]) -> Timezone:
     """
     years = [e.start.year for e in events] + [e.end.year for e in events]
     years += [e.recurrence_id.year for e in events if e.recurrence_id]
-    first, last = min(years, default=2000), max(years, default=2000)
+    return vtimezone(tzid, min(years, default=2000), max(years, default=2000))
+
+
+@functools.cache
+def vtimezone(tzid: str, first: int, last: int) -> Timezone:
+    """Slow to make (it searches the zone's transitions), the same for every feed of a build: made once."""
     return Timezone.from_tzid(tzid, first_date=date(first, 1, 1), last_date=date(last + 1, 1, 1))
 
 
