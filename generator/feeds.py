@@ -76,8 +76,8 @@ class Feeds:
     def arrange(self, organizations: Iterable[str], event: Event) -> None:
         """Put `event` in the feeds of these organizations and of every organization above them."""
         tree = self.events.tree
-        for org in dict.fromkeys(a for org in organizations for a in (org, *tree.ancestors(org))):
-            self.arranged.setdefault(org, []).append(event)
+        for above in dict.fromkeys(a for org in organizations for a in (org, *tree.ancestors(org))):
+            self.arranged.setdefault(above, []).append(event)
 
     def feed(self, identity: tuple[str, ...], page: str, name: str, about: str, found: list[Event]) -> Feed:
         return Feed(identity, page, name, about, self.notice + about + self.updated,

@@ -207,7 +207,7 @@ def test_rebuilding_after_a_data_edit_keeps_uids_and_never_lowers_sequence(tmp_p
     assert history[0].keys() == history[1].keys() == history[2].keys()
     series = ("chi-bo.cb-thon-2@example.test", None)
     assert [h[series] for h in history] == [0, 1, 2]
-    for earlier, later in zip(history, history[1:]):
+    for earlier, later in zip(history, history[1:], strict=False):
         assert all(later[key] >= number for key, number in earlier.items())
     assert sum(1 for key, number in history[2].items() if number) == 1
     assert '"chi-bo.cb-thon-2@example.test": {"timing": "FREQ=MONTHLY;BYDAY=1SA 19:30 120min", "sequence": 2' in (

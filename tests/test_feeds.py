@@ -8,7 +8,7 @@ from generator.feeds import Feed, feeds, horizon
 from generator.model import Assignment, Change
 from generator.tree import Tree
 
-from .builders import AREAS, CELLS, assign, bch, btv, cell, province, report, visit, went
+from .builders import CELLS, assign, bch, btv, cell, province, report, visit, went
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AS_OF = date(2026, 11, 25)

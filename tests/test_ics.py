@@ -17,7 +17,7 @@ from generator.model import Assignment, Change, Schedule, Visit
 from generator.revisions import revise
 from generator.tree import Tree
 
-from .builders import AREAS, CELLS, assign, bch, btv, cell, province, report, visit
+from .builders import CELLS, assign, bch, btv, cell, province, report, visit
 from .calendars import (expected_occurrences, icaljs, icaljs_occurrences, icalendar_problems, python_occurrences)
 from .conftest import ROOT
 
