@@ -1,21 +1,26 @@
-# Set-up is part of every target: a fresh machine needs only Python 3.11 and make.
+# Set-up is part of every target: a fresh machine needs only Python 3.11, Node 20 (npm) and make.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 FAKETIME := /usr/bin/faketime
+NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: site test lint serve check schema
+.PHONY: site test lint golden serve check schema
 
 site: $(STAMP)
 	$(BIN)/python -m generator build
 
-test: $(STAMP) $(CHROMIUM) $(FAKETIME)
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(FAKETIME)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
+
+# Rewrite tests/golden/ from the current output, after a deliberate change; then read the diff.
+golden: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest tests/test_ics.py --update-golden
 
 serve: $(STAMP)
 	$(BIN)/python -m generator serve
@@ -35,3 +40,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# ical.js (Mozilla's parser, inside Thunderbird) reads every generated feed in the tests.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund

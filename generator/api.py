@@ -1,12 +1,18 @@
-"""The machine-readable twin of the pages: `api/members.json` and `api/obligations.json`."""
+"""The machine-readable twin of the pages and feeds: `api/members.json`, `api/obligations.json`,
+and `api/feeds/<member>.json` for each member's calendar feed (without its secret address)."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
 
+from icalendar import vRecur
+
 from . import urls, vi
+from .events import Event
+from .feeds import Feed
 from .pages import Site
+from .revisions import Revision
 from .rules import Obligation
 
 
@@ -35,6 +41,7 @@ def members(site: Site) -> list[dict]:
             "residence": {"cell": m.residence_cell, "area": m.residence_area},
             "assignments": assignments.get(m.id, []),
             "page": urls.html(urls.member_page(m.id)),
+            "feed": site.subscriptions[urls.member_page(m.id)].https,
         }
         for m in site.province.members.values()
     ]
@@ -66,6 +73,37 @@ def obligation(o: Obligation) -> dict:
         "met_by": o.met_by,
         "planned_by": o.planned_by,
         "note": o.note,
+    }
+
+
+def feed(feed: Feed, revisions: dict[str, Revision], as_of: date, reminder_days: int) -> str:
+    """What a member's calendar feed holds, event by event, as the .ics file has it."""
+    return dump({
+        "as_of": as_of,
+        "member": feed.identity[1],
+        "name": feed.name,
+        "description": feed.description,
+        "events": [event(e, revisions[e.key], reminder_days) for e in feed.events],
+    })
+
+
+def event(e: Event, revision: Revision, reminder_days: int) -> dict:
+    return {
+        "uid": e.uid,
+        "recurrence_id": e.recurrence_id,
+        "summary": e.summary,
+        "all_day": e.all_day,
+        "start": e.start,
+        "end": e.end,
+        "rrule": vRecur(e.rule).to_ical().decode() if e.rule else None,
+        "exdates": list(e.exdates),
+        "status": "tentative" if e.tentative else "confirmed",
+        "location": e.location,
+        "description": e.description,
+        "url": e.url,
+        "reminder_days_before": reminder_days if e.reminder else None,
+        "sequence": revision.sequence,
+        "last_modified": revision.modified,
     }
 
 

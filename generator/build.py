@@ -1,9 +1,10 @@
 """One build: load, evaluate, render, write, run the engine, swap the new site in.
 
 Gather then write: everything is computed in memory first; the docs folder is
-written only once all pages exist, and `site/` is replaced only once the engine
-has produced a complete new site beside it. A failure at any step leaves the
-previous `site/` as it was.
+written only once all pages and feeds exist, and `site/` is replaced only once
+the engine has produced a complete new site beside it. A failure at any step
+leaves the previous `site/` as it was. After it, the feeds' version ledger is
+saved and, when asked, the feeds alone are copied to a folder of their own.
 """
 
 from __future__ import annotations
@@ -12,16 +13,20 @@ import shutil
 import sys
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import api, engine, pages, swap
+from . import api, engine, ics, pages, revisions, subscribe, swap, tokens
+from .feeds import feeds
 from .model import Province
 from .output import Output
+from .revisions import Revision
 from .rules import evaluate
 from .tree import Tree
 
 STAGE = Path("build")
+REVISIONS = Path("state/feed-revisions.json")
 
 
 class Timings:
@@ -42,25 +47,50 @@ class Timings:
         return "\n".join(f"  {name:<10} {seconds:8.3f} s" for name, seconds in self.phases.items())
 
 
-def gather(root: Path, province: Province, as_of: date, timings: Timings | None = None) -> Output:
-    """Every file of the docs folder."""
+@dataclass(frozen=True)
+class Gathered:
+    out: Output                       # every file of the docs folder
+    feeds: dict[str, bytes]           # each feed by its secret file name
+    revisions: dict[str, Revision]    # the feeds' version ledger after this build
+
+
+def gather(root: Path, province: Province, as_of: date, secret: str, timings: Timings | None = None) -> Gathered:
     timings = timings or Timings()
+    settings = province.settings
     with timings.phase("rules"):
         tree = Tree(province)
-        site = pages.Site(province, tree, evaluate(province, as_of, tree))
+        evaluation = evaluate(province, as_of, tree)
+    with timings.phase("feeds"):
+        calendars = feeds(province, tree, as_of)
+        revised = revisions.revise(read_revisions(root), (e for f in calendars for e in f.events), as_of)
+        names = {f.identity: tokens.file_name(secret, f.identity) for f in calendars}
+        subscriptions = {f.page: subscribe.subscription(settings, names[f.identity], f.about) for f in calendars}
+        files = {names[f.identity]: ics.render(f, revised, settings) for f in calendars}
     with timings.phase("render"):
+        site = pages.Site(province, tree, evaluation, subscriptions)
         out = Output()
         out.add_tree(root / "content")
         for path, text in {**pages.render(site), **api.render(site)}.items():
             out.add(path, text)
-    return out
+        for feed in calendars:
+            out.add(subscriptions[feed.page].path, files[names[feed.identity]])
+            if feed.identity[0] == "thanh-vien":
+                out.add(f"api/feeds/{feed.identity[1]}.json",
+                        api.feed(feed, revised, as_of, settings.feed_reminder_days))
+    return Gathered(out, files, revised)
 
 
-def build(root: Path, province: Province, site_dir: Path, as_of: date, timings: Timings | None = None) -> int:
+def read_revisions(root: Path) -> dict[str, Revision]:
+    path = root / REVISIONS
+    return revisions.parse(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def build(root: Path, province: Province, site_dir: Path, as_of: date, secret: str,
+          feeds_dir: Path | None = None, timings: Timings | None = None) -> int:
     timings = timings or Timings()
-    out = gather(root, province, as_of, timings)
+    gathered = gather(root, province, as_of, secret, timings)
     with timings.phase("write"):
-        out.sync(root / STAGE / "docs")
+        gathered.out.sync(root / STAGE / "docs")
     fresh = site_dir.with_name(f".{site_dir.name}.new")
     shutil.rmtree(fresh, ignore_errors=True)
     with timings.phase("engine"):
@@ -72,6 +102,24 @@ def build(root: Path, province: Province, site_dir: Path, as_of: date, timings: 
         return 2
     with timings.phase("swap"):
         swap.replace(fresh, site_dir)
-    pages_count = sum(1 for p in out.files if p.endswith(".md"))
-    print(f"Đã dựng {pages_count} trang vào {site_dir} (tính đến ngày {as_of.strftime('%d/%m/%Y')}).")
+    (root / REVISIONS).parent.mkdir(parents=True, exist_ok=True)
+    (root / REVISIONS).write_text(revisions.dump(gathered.revisions), encoding="utf-8")
+    pages_count = sum(1 for p in gathered.out.files if p.endswith(".md"))
+    print(f"Đã dựng {pages_count} trang và {len(gathered.feeds)} lịch (iCal) vào {site_dir} "
+          f"(tính đến ngày {as_of.strftime('%d/%m/%Y')}).")
+    if feeds_dir:
+        publish(gathered.feeds, feeds_dir)
+        print(f"Đã ghi riêng {len(gathered.feeds)} lịch (iCal) vào {feeds_dir}.")
     return 0
+
+
+def publish(files: dict[str, bytes], folder: Path) -> None:
+    """Make `folder` hold these feeds: stale .ics files (a rotated address) go; nothing else is touched."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in sorted(folder.glob("*.ics")):
+        if stale.name not in files:
+            stale.unlink()
+    for name, content in files.items():
+        target = folder / name
+        if not (target.is_file() and target.read_bytes() == content):
+            target.write_bytes(content)

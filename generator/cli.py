@@ -7,11 +7,13 @@ time zone.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from . import build, schema, serve, synth
+from . import build, schema, serve, synth, tokens
 from .load import load
 from .problems import DataError, report
 from .tree import Tree
@@ -29,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--as-of", type=as_of_date, help="ngày tính trạng thái, dạng YYYY-MM-DD (mặc định: hôm nay)")
     build_cmd.add_argument("--site", type=Path, default=ROOT / "site", help="thư mục kết quả (mặc định: site/)")
     build_cmd.add_argument("--timings", action="store_true", help="in thời gian của từng bước")
+    build_cmd.add_argument("--feeds-dir", type=Path,
+                           help="ghi thêm riêng các tệp lịch (.ics) vào thư mục này, để đặt trên máy chủ Internet")
     serve_cmd = commands.add_parser("serve", help="xem trước, tự dựng lại khi data/ hoặc content/ thay đổi")
     serve_cmd.add_argument("--as-of", type=as_of_date)
     serve_cmd.add_argument("--port", type=int, default=8000)
@@ -64,12 +68,30 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         print(summary(province))
         return 0
+    secret = feed_secret()
+    if secret is None:
+        return 1
     if args.command == "build":
-        status = build.build(ROOT, province, args.site, args.as_of or today(province.settings.timezone), timings)
+        status = build.build(ROOT, province, args.site, args.as_of or today(province.settings.timezone), secret,
+                             args.feeds_dir, timings)
         if args.timings:
             print(timings.report())
         return status
-    return serve.serve(ROOT, args.data, lambda tz: args.as_of or today(tz), args.port)
+    return serve.serve(ROOT, args.data, lambda tz: args.as_of or today(tz), args.port, secret)
+
+
+def feed_secret() -> str | None:
+    """The secret behind the feeds' addresses, from FEED_SECRET; the development one, loudly, without it."""
+    secret = os.environ.get("FEED_SECRET", "")
+    if not secret:
+        print("CẢNH BÁO: chưa đặt biến môi trường FEED_SECRET. Địa chỉ các lịch (iCal) được tạo từ khóa dùng "
+              "khi phát triển, ai cũng đoán được: KHÔNG đưa bản dựng này cho người dùng thật.", file=sys.stderr)
+        return tokens.DEVELOPMENT_SECRET
+    if len(secret) < tokens.MINIMUM_SECRET:
+        print(f"FEED_SECRET quá ngắn ({len(secret)} ký tự): cần ít nhất {tokens.MINIMUM_SECRET} ký tự ngẫu nhiên, "
+              "ví dụ tạo bằng: python3 -c \"import secrets; print(secrets.token_urlsafe(32))\"", file=sys.stderr)
+        return None
+    return secret
 
 
 def today(timezone: str) -> date:

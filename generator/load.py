@@ -374,7 +374,8 @@ class Data:
         settings = model.Settings(
             province=s["province"], sample_data=s["sample_data"], timezone=s.get("timezone", "Asia/Ho_Chi_Minh"),
             effective_date=s["effective_date"], site_url=s["site_url"],
-            feed_horizon_months=s["feed_horizon_months"],
+            feed_horizon_months=s["feed_horizon_months"], feed_reminder_days=s["feed_reminder_days"],
+            feed_url=s.get("feed_url"),
         )
 
         def table(name, make):
@@ -408,7 +409,7 @@ class Data:
         cell = residence.get("cell")
         area = residence.get("area") or (self.ids["cells"][cell].get("area") if cell else None)
         roles = tuple(model.Role(x["role"], x["from"], x.get("to")) for x in r["roles"])
-        return model.Member(r["id"], r["name"], r.get("title"), roles, cell, area)
+        return model.Member(r["id"], r["name"], r.get("title"), roles, cell, area, r["feed_rotation"])
 
 
 def schedule_of(rec: Rec) -> model.Schedule:

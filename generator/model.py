@@ -19,6 +19,8 @@ class Settings:
     effective_date: date
     site_url: str
     feed_horizon_months: int
+    feed_reminder_days: int = 7
+    feed_url: str | None = None   # where the feeds are served, when not under site_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ class Member:
     roles: tuple[Role, ...]
     residence_cell: str | None
     residence_area: str | None
+    feed_rotation: int = 0        # raised to give the member's calendar feed a new address
 
 
 @dataclass(frozen=True, slots=True)

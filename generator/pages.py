@@ -19,6 +19,7 @@ from .markup import link, md, md_lines, safe
 from .model import Member, Province
 from .periods import Period, containing
 from .rules import Evaluation, Obligation
+from .subscribe import Subscription
 from .tree import Tree
 
 RANK = ("missed", "due", "planned", "late", "met")  # worst first, for a period's summary
@@ -31,6 +32,7 @@ class Site:
     province: Province
     tree: Tree
     evaluation: Evaluation
+    subscriptions: dict[str, Subscription] = field(default_factory=dict)  # by page: the feed its box offers
     agenda: Agenda = field(init=False)
 
     def __post_init__(self):

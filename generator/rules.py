@@ -86,16 +86,17 @@ def report_deadline(period: Period) -> date:
     return date(period.year, period.end.month, 24)
 
 
-def evaluated_periods(effective: date, as_of: date) -> list[Period]:
-    """Quarters and halves from the regulation's start to the end of the half after today's."""
-    last = between(as_of, as_of, "H")[0].next().end
+def evaluated_periods(effective: date, as_of: date, until: date | None = None) -> list[Period]:
+    """Quarters and halves from the regulation's start to the end of the half after today's (or to `until`)."""
+    last = max(between(as_of, as_of, "H")[0].next().end, until or as_of)
     first = min(effective, as_of)
     return sorted(between(first, last, "Q") + between(first, last, "H"), key=Period.sort_key)
 
 
-def evaluate(province: Province, as_of: date, tree: Tree | None = None) -> Evaluation:
+def evaluate(province: Province, as_of: date, tree: Tree | None = None, until: date | None = None) -> Evaluation:
+    """Every member's obligations in the evaluated periods; `until` extends them (the feeds look a year ahead)."""
     tree = tree or Tree(province)
-    periods = evaluated_periods(province.settings.effective_date, as_of)
+    periods = evaluated_periods(province.settings.effective_date, as_of, until)
     context = Context(province, tree, as_of)
     by_member = {
         member.id: tuple(o for p in periods for o in sorted(context.obligations(member, p),

@@ -68,24 +68,25 @@ def meetings(place: Place, first: date, last: date, tz: ZoneInfo) -> list[Meetin
     A meeting moved into the window counts even when its scheduled date lies
     outside it, and a meeting moved out of the window does not.
     """
-    changes = {change.date: change for change in place.changes}
     scheduled = set(regular_dates(place.schedule, first, last))
-    scheduled.update(d for d, c in changes.items() if c.moved_to and first <= c.moved_to <= last
-                     and is_regular(place.schedule, d))
-    result = []
-    for day in scheduled:
-        change = changes.get(day)
-        if change and change.cancelled:
-            continue
-        on = (change.moved_to if change else None) or day
-        at = (change.time if change else None) or place.schedule.time
-        if not first <= on <= last:
-            continue
-        start = datetime.combine(on, at, tz)
-        result.append(Meeting(place.id, start, start + timedelta(minutes=place.schedule.duration),
-                              day, (on, at) != (day, place.schedule.time)))
+    scheduled.update(c.date for c in place.changes if c.moved_to and first <= c.moved_to <= last
+                     and is_regular(place.schedule, c.date))
+    found = (held(place, day, tz) for day in scheduled)
+    result = [m for m in found if m is not None and first <= m.date <= last]
     result.sort(key=lambda m: (m.start, m.place))
     return result
+
+
+def held(place: Place, day: date, tz: ZoneInfo) -> Meeting | None:
+    """The meeting the schedule gives on `day` (a regular date) as it is held: moved, or None if cancelled."""
+    change = next((c for c in place.changes if c.date == day), None)
+    if change and change.cancelled:
+        return None
+    on = (change.moved_to if change else None) or day
+    at = (change.time if change else None) or place.schedule.time
+    start = datetime.combine(on, at, tz)
+    return Meeting(place.id, start, start + timedelta(minutes=place.schedule.duration), day,
+                   (on, at) != (day, place.schedule.time))
 
 
 def meeting_on(place: Place, day: date, tz: ZoneInfo) -> Meeting | None:

@@ -100,6 +100,10 @@ SETTINGS = Object(
         Field("site_url", Url(), "địa chỉ gốc của trang, ví dụ https://tinhuy.example/sinh-hoat/", required=True),
         Field("feed_horizon_months", Int(1, 60), "lịch (iCal) hiển thị đến bao nhiêu tháng tới; mặc định 12",
               default=12),
+        Field("feed_reminder_days", Int(0, 60),
+              "lịch (iCal) nhắc trước mỗi hạn (hạn nghĩa vụ, hạn báo cáo) bao nhiêu ngày; mặc định 7", default=7),
+        Field("feed_url", Url(), "địa chỉ gốc nơi đặt các tệp lịch (iCal) nếu khác trang, ví dụ máy chủ truy cập "
+              "được từ Internet như https://lich.sonha.example/; mặc định là site_url và lich/"),
     ],
     doc="cài đặt chung của trang",
 )
@@ -162,6 +166,9 @@ MEMBER = Object(
             doc="nơi cư trú: chi bộ khu dân cư và/hoặc khu dân cư",
             any_of=("cell", "area"),
         ), "nơi cư trú", required=True),
+        Field("feed_rotation", Int(0, 1000),
+              "số lần đã đổi địa chỉ lịch (iCal) riêng của đồng chí; tăng thêm 1 khi địa chỉ bị lộ: "
+              "địa chỉ cũ ngừng hoạt động từ lần dựng trang sau; mặc định 0", default=0),
     ],
     doc="một đồng chí Ủy viên BCH hoặc Ủy viên BTV",
 )

@@ -17,7 +17,7 @@ def snapshot(folders: list[Path]) -> dict[Path, float]:
     return {f: f.stat().st_mtime for folder in folders for f in folder.rglob("*") if f.is_file()}
 
 
-def stage(root: Path, data_dir: Path, as_of: Callable[[str], date]) -> tuple[Settings, date] | None:
+def stage(root: Path, data_dir: Path, as_of: Callable[[str], date], secret: str) -> tuple[Settings, date] | None:
     """Write the docs folder from the current data; its settings and date, or None when the data has problems."""
     try:
         province = load(data_dir)
@@ -25,13 +25,14 @@ def stage(root: Path, data_dir: Path, as_of: Callable[[str], date]) -> tuple[Set
         report(err)
         return None
     day = as_of(province.settings.timezone)
-    changed = build.gather(root, province, day).sync(root / build.STAGE / "docs")
+    changed = build.gather(root, province, day, secret).out.sync(root / build.STAGE / "docs")
     print(f"Đã cập nhật {changed} tệp.", flush=True)
     return province.settings, day
 
 
-def serve(root: Path, data_dir: Path, as_of: Callable[[str], date], port: int) -> int:
-    staged = stage(root, data_dir, as_of)
+def serve(root: Path, data_dir: Path, as_of: Callable[[str], date], port: int, secret: str) -> int:
+    """The preview leaves the feeds' version ledger as it is: only `build` moves it forward."""
+    staged = stage(root, data_dir, as_of, secret)
     if staged is None:
         return 1
     server = engine.serve(root, *staged, port)
@@ -43,7 +44,7 @@ def serve(root: Path, data_dir: Path, as_of: Callable[[str], date], port: int) -
             now = snapshot(watched)
             if now != seen:
                 seen = now
-                stage(root, data_dir, as_of)
+                stage(root, data_dir, as_of, secret)
     except KeyboardInterrupt:
         pass
     finally:

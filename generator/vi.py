@@ -81,10 +81,12 @@ def deadline_quote(deadline: date) -> str:
 
 
 def change(c) -> str:
-    """What an exception does to the meeting of its date."""
+    """What an exception does to the meeting of its date: 05/02/2026: dời sang 12/02/2026;
+    05/09/2026: đổi giờ sang 20:00; 02/05/2026: hủy."""
     if c.cancelled:
         text = f"{day(c.date)}: hủy"
+    elif c.moved_to in (None, c.date):
+        text = f"{day(c.date)}: đổi giờ sang {clock(c.time)}"
     else:
-        to = c.moved_to or c.date
-        text = f"{day(c.date)}: dời sang {clock(c.time) + ' ' if c.time else ''}{day(to)}"
+        text = f"{day(c.date)}: dời sang {clock(c.time) + ' ' if c.time else ''}{day(c.moved_to)}"
     return text + (f" ({c.reason})" if c.reason else "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -123,6 +124,9 @@ def project(folder: Path, data: Path | None = None) -> Path:
 
 
 def run(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The command line in `root`; FEED_SECRET only when `env` gives it, whatever the shell has."""
+    if env is None:
+        env = {k: v for k, v in os.environ.items() if k != "FEED_SECRET"}
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=root, capture_output=True, text=True,
                           env=env)
 
@@ -202,3 +206,13 @@ def page(browser) -> Page:
     outside = [url for url in page.requests if not url.startswith(LOCAL)]
     assert outside == [], f"requests outside the site: {outside}"
     assert page.errors == [], f"console errors: {page.errors}"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the golden files in tests/golden/ from the current output (make golden)")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+
+from icalendar import Calendar
 
 from generator import schema
 
@@ -89,3 +94,121 @@ def test_every_sample_data_file_points_editors_to_its_schema():
     for name in schema.FILES:
         first = (ROOT / "data" / f"{name}.yml").read_text().splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../schema/{name}.schema.json"
+
+
+# -- calendar feeds
+
+
+def feed_files(site: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (site / "lich").glob("*.ics")}
+
+
+def test_every_feed_is_published_under_a_secret_name_and_offered_on_its_page(built):
+    members = json.loads((built / "api/members.json").read_text())["members"]
+    organizations = list((built / "to-chuc").glob("*.html"))
+    files = feed_files(built)
+    assert len(files) == len(members) + len(organizations) - 1 + 1  # the index is no organization; the province
+    assert all(re.fullmatch(r"[a-z2-7]{32}\.ics", name) for name in files)
+    member = members[0]
+    feed = member["feed"]
+    assert feed.startswith("https://tinhuy.sonha.example/sinh-hoat/lich/") and feed.rsplit("/", 1)[1] in files
+    page = (built / member["page"]).read_text()
+    assert f'href="webcal://{feed.removeprefix("https://")}"' in page
+    assert 'href="https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Ftinhuy.sonha.example%2F' in page
+    assert f'href="../lich/{feed.rsplit("/", 1)[1]}" download' in page
+    assert f'value="{feed}"' in page and 'class="md-button feed-copy"' in page
+    assert '<figure class="feed-qr"><svg' in page
+    for client in ("google", "outlook", "apple", "thunderbird", "android"):
+        assert f'href="../huong-dan/lich.html#{client}"' in page
+    assert 'src="../javascripts/feeds.js"' in page and (built / "javascripts/feeds.js").is_file()
+    assert "Hạn báo cáo và tổng hợp" not in page
+    assert 'class="feed-qr"' in (built / "to-chuc/huyen-an-phu.html").read_text()
+    assert 'class="feed-qr"' in (built / "thanh-vien/index.html").read_text()
+
+
+def test_feed_addresses_never_appear_in_the_sitemap_or_the_search_index(built):
+    tokens = [name.removesuffix(".ics") for name in feed_files(built)]
+    assert any(t in (built / "thanh-vien" / "index.html").read_text() for t in tokens)
+    listed = [(built / "sitemap.xml").read_text(), gzip.decompress((built / "sitemap.xml.gz").read_bytes()).decode()]
+    listed += [p.read_text() for p in (built / "search").iterdir()]
+    assert len(listed) >= 3
+    for text in listed:
+        assert not any(t in text for t in tokens)
+
+
+def test_the_api_twin_of_a_members_feed_holds_its_events_but_not_its_address(built):
+    members = json.loads((built / "api/members.json").read_text())["members"]
+    tokens = [name.removesuffix(".ics") for name in feed_files(built)]
+    for member in members:
+        twin = (built / "api/feeds" / f"{member['id']}.json").read_text()
+        assert not any(t in twin for t in tokens)
+        calendar = Calendar.from_ical((built / "lich" / member["feed"].rsplit("/", 1)[1]).read_bytes())
+        events = json.loads(twin)["events"]
+        assert [(e["uid"], e["summary"]) for e in events] == [
+            (str(v["UID"]), str(v["SUMMARY"])) for v in calendar.walk("VEVENT")]
+
+
+def small_project(tmp_path: Path) -> Path:
+    return project(tmp_path, write_data(tmp_path / "data"))
+
+
+def test_without_a_secret_the_build_warns_loudly_and_a_secret_changes_every_address(tmp_path):
+    root = small_project(tmp_path)
+    plain = run(root, "build", "--as-of", "2026-11-25")
+    assert plain.returncode == 0 and "CẢNH BÁO: chưa đặt biến môi trường FEED_SECRET" in plain.stderr
+    development = set(feed_files(root / "site"))
+    secret = run(root, "build", "--as-of", "2026-11-25", env={**os.environ, "FEED_SECRET": "k" * 40})
+    assert secret.returncode == 0 and "CẢNH BÁO" not in secret.stderr
+    assert not development & set(feed_files(root / "site"))
+    short = run(root, "build", "--as-of", "2026-11-25", env={**os.environ, "FEED_SECRET": "ngan"})
+    assert short.returncode == 1 and "FEED_SECRET quá ngắn (4 ký tự)" in short.stderr
+
+
+def test_the_feeds_alone_go_to_their_own_folder_and_a_rotated_address_disappears(tmp_path):
+    root = small_project(tmp_path)
+    public = tmp_path / "public"
+    public.mkdir()
+    (public / "robots.txt").write_text("User-agent: *\nDisallow: /\n")
+    assert run(root, "build", "--as-of", "2026-11-25", "--feeds-dir", str(public)).returncode == 0
+    before = {p.name for p in public.iterdir()}
+    assert before == set(feed_files(root / "site")) | {"robots.txt"}
+    assert len(before) == 2 + 3 + 1 + 1  # members, organizations, the province, robots.txt
+    member_feed = json.loads((root / "site/api/members.json").read_text())["members"][0]["feed"].rsplit("/", 1)[1]
+    members = root / "data" / "members.yml"
+    members.write_text(members.read_text().replace("residence: {cell: cb-thon-2}",
+                                                   "residence: {cell: cb-thon-2}\n  feed_rotation: 1"))
+    assert run(root, "build", "--as-of", "2026-11-25", "--feeds-dir", str(public)).returncode == 0
+    after = {p.name for p in public.iterdir()}
+    assert member_feed not in after and member_feed not in feed_files(root / "site")
+    assert len(after - before) == 1 and before - after == {member_feed}
+
+
+def sequences(site: Path) -> dict[tuple, int]:
+    found = {}
+    for content in feed_files(site).values():
+        for event in Calendar.from_ical(content).walk("VEVENT"):
+            rid = event.get("RECURRENCE-ID")
+            found[(str(event["UID"]), rid.to_ical() if rid else None)] = int(event["SEQUENCE"])
+    return found
+
+
+def test_rebuilding_after_a_data_edit_keeps_uids_and_never_lowers_sequence(tmp_path):
+    root = small_project(tmp_path)
+    cells = root / "data" / "cells.yml"
+    original = cells.read_text()
+    moved = original.replace('schedule: {weekday: saturday, week: 1, time: "19:30"}',
+                             'schedule: {weekday: saturday, week: 1, time: "20:00"}')
+    assert moved != original
+    history = []
+    for text in (original, moved, original):
+        cells.write_text(text)
+        assert run(root, "build", "--as-of", "2026-11-25").returncode == 0
+        history.append(sequences(root / "site"))
+    assert history[0].keys() == history[1].keys() == history[2].keys()
+    series = ("chi-bo.cb-thon-2@example.test", None)
+    assert [h[series] for h in history] == [0, 1, 2]
+    for earlier, later in zip(history, history[1:], strict=False):
+        assert all(later[key] >= number for key, number in earlier.items())
+    assert sum(1 for key, number in history[2].items() if number) == 1
+    assert '"chi-bo.cb-thon-2@example.test": {"timing": "FREQ=MONTHLY;BYDAY=1SA 19:30 120min", "sequence": 2' in (
+        root / "state" / "feed-revisions.json").read_text()

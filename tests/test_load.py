@@ -306,3 +306,25 @@ def test_plain_data_is_read_fast():
 def test_characters_the_yaml_versions_read_differently_send_a_file_to_the_exact_path(char):
     from generator import yamlread
     assert yamlread.parse_fast(f"a: 1\n# {char} note\n") is yamlread.NOT_FAST
+
+
+def test_the_feed_settings_default_to_a_weeks_reminder_on_the_sites_own_host(data_dir):
+    province = load(data_dir)
+    assert province.settings.feed_reminder_days == 7 and province.settings.feed_url is None
+    assert province.members["btv-one"].feed_rotation == 0
+
+
+def test_feed_settings_and_a_feed_rotation_are_read_and_checked(tmp_path):
+    settings = SMALL["settings"].rstrip() + "\n        feed_reminder_days: 3\n        feed_url: https://lich.example.test/\n"
+    members = SMALL["members"].replace("residence: {cell: cb-thon-2}",
+                                       "residence: {cell: cb-thon-2}\n          feed_rotation: 2")
+    province = load(write_data(tmp_path / "ok", settings=settings, members=members))
+    assert (province.settings.feed_reminder_days, province.settings.feed_url) == (3, "https://lich.example.test/")
+    assert province.members["btv-one"].feed_rotation == 2
+    bad = problems_of(tmp_path, settings=settings.replace(": 3", ": 90").replace("https://lich", "lich"),
+                      members=members.replace("feed_rotation: 2", "feed_rotation: -1"))
+    assert sorted((p.key, p.expected) for p in bad) == [
+        ("btv-one.feed_rotation", "cần một số nguyên từ 0 đến 1000"),
+        ("feed_reminder_days", "cần một số nguyên từ 0 đến 60"),
+        ("feed_url", "cần một địa chỉ bắt đầu bằng http:// hoặc https:// và kết thúc bằng “/”"),
+    ]

@@ -147,3 +147,14 @@ def test_a_member_page_prints_on_a4_without_the_site_chrome(page, base):
 
 def test_the_search_index_stays_small_enough_for_a_phone(built):
     assert (built / "search" / "search_index.json").stat().st_size < 400_000
+
+
+def test_the_copy_button_puts_the_members_calendar_address_on_the_clipboard(page, base, built):
+    member = json.loads((built / "api" / "members.json").read_text())["members"][0]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(base + member["page"] + "#theo-doi-lich")
+    expect(page.locator(".feed-qr svg")).to_be_visible()
+    button = page.locator("button.feed-copy")
+    button.click()
+    expect(button).to_have_text("Đã sao chép")
+    assert page.evaluate("navigator.clipboard.readText()") == member["feed"]

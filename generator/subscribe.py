@@ -1,0 +1,34 @@
+"""The subscribe box of a feed: its addresses for each kind of client, and a QR code made at build time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import segno
+from markupsafe import Markup
+
+FEEDS_DIR = "lich"   # where the feeds sit in the site, unless settings `feed_url` names another place
+GOOGLE = "https://calendar.google.com/calendar/render?cid="
+
+
+@dataclass(frozen=True)
+class Subscription:
+    about: str       # what the feed holds, for the box's first paragraph
+    path: str        # the file in the site, to download: lich/<token>.ics
+    https: str       # to paste into a client
+    webcal: str      # opens the system's calendar app, which subscribes
+    google: str      # Google Calendar's "add by URL", already filled in
+    qr: Markup       # an inline SVG of the webcal address, for a phone's camera
+
+
+def base_url(settings) -> str:
+    """Where the feed files are served: settings `feed_url`, else the site's `lich/` folder."""
+    return settings.feed_url or f"{settings.site_url}{FEEDS_DIR}/"
+
+
+def subscription(settings, file_name: str, about: str) -> Subscription:
+    url = base_url(settings) + file_name
+    webcal = "webcal://" + url.split("://", 1)[1]
+    svg = segno.make(webcal, error="m").svg_inline(scale=3, title="Mã QR để đăng ký lịch bằng điện thoại")
+    return Subscription(about, f"{FEEDS_DIR}/{file_name}", url, webcal, GOOGLE + quote(webcal, safe=""), Markup(svg))

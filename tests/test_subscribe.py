@@ -1,0 +1,56 @@
+"""The subscribe box: one address per kind of client, and a QR code made offline."""
+
+from dataclasses import replace
+from datetime import date
+from urllib.parse import parse_qs, urlsplit
+
+import markdown
+
+from generator import pages
+from generator.feeds import feeds
+from generator.rules import evaluate
+from generator.subscribe import base_url, subscription
+from generator.tree import Tree
+
+from .builders import assign, btv, province
+
+AS_OF = date(2026, 11, 25)
+
+SETTINGS = province([]).settings  # site_url https://example.test/
+NAME = "abcdefghijklmnopqrstuvwxyz234567.ics"
+
+
+def test_feeds_live_in_the_sites_lich_folder_unless_another_host_is_set():
+    assert base_url(SETTINGS) == "https://example.test/lich/"
+    assert base_url(replace(SETTINGS, feed_url="https://lich.example.org/")) == "https://lich.example.org/"
+
+
+def test_each_client_gets_the_same_feed_in_its_own_form():
+    box = subscription(replace(SETTINGS, feed_url="https://lich.example.org/"), NAME, "Lịch")
+    assert box.https == f"https://lich.example.org/{NAME}"
+    assert box.webcal == f"webcal://lich.example.org/{NAME}"
+    assert box.path == f"lich/{NAME}"
+    google = urlsplit(box.google)
+    assert (google.netloc, google.path) == ("calendar.google.com", "/calendar/render")
+    assert parse_qs(google.query) == {"cid": [box.webcal]}
+
+
+def test_the_qr_code_is_an_inline_svg_with_no_outside_reference():
+    qr = subscription(SETTINGS, NAME, "Lịch").qr
+    assert qr.startswith("<svg") and qr.endswith("</svg>")
+    assert "http" not in qr and "href" not in qr and NAME not in qr
+
+
+def test_the_box_on_a_member_page_escapes_the_name_and_offers_every_address():
+    member = replace(btv("m"), name='Lê <script>alert("x")</script> *Văn* | # `c`')
+    prov = province([member], [assign("m", "huyen-a", "phu-trach")])
+    tree = Tree(prov)
+    feed = next(f for f in feeds(prov, tree, AS_OF) if f.identity[0] == "thanh-vien")
+    box = subscription(prov.settings, NAME, feed.about)
+    source = pages.render(pages.Site(prov, tree, evaluate(prov, AS_OF, tree), {feed.page: box}))[feed.page]
+    page = markdown.markdown(source, extensions=["tables", "attr_list", "md_in_html", "toc", "pymdownx.escapeall"])
+    assert "<script" not in page and "&lt;script&gt;" in page
+    assert f'href="{box.webcal}"' in page and f'value="{box.https}"' in page
+    assert f'href="../lich/{NAME}" download' in page
+    assert f'href="{box.google}"' in page
+    assert 'href="../huong-dan/lich.md#android"' in page
