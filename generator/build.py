@@ -64,8 +64,10 @@ def gather(root: Path, province: Province, as_of: date, secret: str, timings: Ti
         calendars = feeds(province, tree, as_of)
         revised = revisions.revise(read_revisions(root), (e for f in calendars for e in f.events), as_of)
         names = {f.identity: tokens.file_name(secret, f.identity) for f in calendars}
-        subscriptions = {f.page: subscribe.subscription(settings, names[f.identity], f.about) for f in calendars}
-        files = {names[f.identity]: ics.render(f, revised, settings) for f in calendars}
+        subscriptions = {f.page: subscribe.subscription(settings, names[f.identity], f.about,
+                                                        qr=f.identity[0] == "thanh-vien") for f in calendars}
+        writer = ics.Writer(revised, settings)
+        files = {names[f.identity]: writer.render(f) for f in calendars}
     with timings.phase("render"):
         site = pages.Site(province, tree, evaluation, subscriptions)
         out = Output()

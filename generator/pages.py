@@ -67,6 +67,16 @@ def group(items, key) -> dict:
     return found
 
 
+def row(*cells) -> Markup:
+    """A Markdown table row; built here, not in the template, for the thousands of cells of a large province."""
+    return Markup("| " + " | ".join(c if isinstance(c, Markup) else md(c) for c in cells) + " |")
+
+
+def changes(place) -> Markup:
+    """The exceptions of a place's schedule, one per line of a table cell."""
+    return Markup("<br>").join(safe(vi.change(c)) for c in place.changes)
+
+
 def escape(value) -> str:
     """Every `{{ value }}` in a template: Markdown-escaped unless already Markup."""
     return value if isinstance(value, Markup) else md(value)
@@ -148,7 +158,7 @@ class Words:
     """Phrases the templates need about places, members and outcomes, with data escaped."""
 
     EXPORTS = ("org_link", "member_link", "place_text", "residence", "host_cells", "outcome", "qualifying",
-               "changes", "role_line")
+               "role_line")
 
     def __init__(self, site: Site):
         self.site, self.province = site, site.province
@@ -180,10 +190,6 @@ class Words:
         """**Bí thư Tỉnh ủy** · Ủy viên BTV Tỉnh ủy"""
         parts = ([Markup(f"**{md(member.title)}**")] if member.title else []) + [safe(vi.ROLES[r]) for r in roles]
         return Markup(" · ").join(parts)
-
-    @staticmethod
-    def changes(place) -> Markup:
-        return Markup("<br>").join(safe(vi.change(c)) for c in place.changes)
 
     def outcome(self, o: Obligation) -> str:
         """Why it does not apply, what met it, and the R2′ note: what a reader needs to know."""
@@ -269,8 +275,10 @@ def organization_view(site: Site, org_id: str) -> dict:
         ancestors=list(reversed(site.tree.ancestors(org_id))),
         children=site.tree.children.get(org_id, []),
         assigned=[(a, assigned_status(site, a)) for a in assigned],
-        cells=[site.province.cells[c] for c in site.tree.direct_cells.get(org_id, [])],
-        areas=site.areas_by_org.get(org_id, []),
+        cells=[row(c.name, "Có" if c.residential else "Không", vi.schedule(c.schedule), c.location or "",
+                   changes(c)) for c in map(site.province.cells.get, site.tree.direct_cells.get(org_id, []))],
+        areas=[row(a.name, vi.schedule(a.schedule), a.location or "", changes(a))
+               for a in site.areas_by_org.get(org_id, [])],
         visits=visits,
         counts=counts(site, org_id),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -16,15 +16,14 @@ class Period:
     year: int
     kind: str   # "Q" quarter, "H" half, "Y" year
     index: int  # 1–4 for quarters, 1–2 for halves, 1 for the year
+    start: date = field(init=False, compare=False, repr=False)  # first and last day, computed once
+    end: date = field(init=False, compare=False, repr=False)
 
-    @property
-    def start(self) -> date:
-        return date(self.year, (self.index - 1) * MONTHS[self.kind] + 1, 1)
-
-    @property
-    def end(self) -> date:
+    def __post_init__(self):
         month = self.index * MONTHS[self.kind]
-        return (date(self.year + 1, 1, 1) if month == 12 else date(self.year, month + 1, 1)) - timedelta(days=1)
+        after = date(self.year + 1, 1, 1) if month == 12 else date(self.year, month + 1, 1)
+        object.__setattr__(self, "start", date(self.year, month - MONTHS[self.kind] + 1, 1))
+        object.__setattr__(self, "end", after - timedelta(days=1))
 
     @property
     def days(self) -> int:

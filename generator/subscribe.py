@@ -19,7 +19,7 @@ class Subscription:
     https: str       # to paste into a client
     webcal: str      # opens the system's calendar app, which subscribes
     google: str      # Google Calendar's "add by URL", already filled in
-    qr: Markup       # an inline SVG of the webcal address, for a phone's camera
+    qr: Markup | None  # an inline SVG of the webcal address, for a phone's camera (members' feeds)
 
 
 def base_url(settings) -> str:
@@ -27,8 +27,15 @@ def base_url(settings) -> str:
     return settings.feed_url or f"{settings.site_url}{FEEDS_DIR}/"
 
 
-def subscription(settings, file_name: str, about: str) -> Subscription:
+def subscription(settings, file_name: str, about: str, qr: bool) -> Subscription:
+    """The box's links; with a QR code when `qr` (a member's own feed, subscribed from a phone)."""
     url = base_url(settings) + file_name
     webcal = "webcal://" + url.split("://", 1)[1]
-    svg = segno.make(webcal, error="m").svg_inline(scale=3, title="Mã QR để đăng ký lịch bằng điện thoại")
-    return Subscription(about, f"{FEEDS_DIR}/{file_name}", url, webcal, GOOGLE + quote(webcal, safe=""), Markup(svg))
+    return Subscription(about, f"{FEEDS_DIR}/{file_name}", url, webcal, GOOGLE + quote(webcal, safe=""),
+                        qr_code(webcal) if qr else None)
+
+
+def qr_code(text: str) -> Markup:
+    # A fixed mask: any mask makes a valid code, and choosing the best one takes 90% of the time.
+    svg = segno.make(text, error="m", mask=0).svg_inline(scale=3, title="Mã QR để đăng ký lịch bằng điện thoại")
+    return Markup(svg)

@@ -8,7 +8,10 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
+from icalendar.parser import Contentline
 
 from generator import ics
 from generator.feeds import feeds
@@ -234,3 +237,75 @@ def test_the_same_data_and_date_give_the_same_bytes_whatever_the_hash_seed():
                               text=True, check=True, env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
                for seed in ("1", "2")}
     assert len(digests) == 1 and len(digests.pop()) == 65
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab\\^;,: ễĐ😀\u00a0")), min_size=0, max_size=300))
+def test_our_folding_gives_the_bytes_of_icalendars(text):
+    line = Contentline(f"DESCRIPTION:{text}")
+    assert ics.fold(line) == line.to_ical()
+
+
+def icalendar_vevent(event, revision, tzid: str, reminder_days: int) -> bytes:
+    """The same VEVENT built with icalendar's object model: what `ics.vevent` must write."""
+    from datetime import UTC, timedelta
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Alarm, Event as VEvent, vText, vUri
+
+    stamp = datetime.combine(revision.modified, time(0), ZoneInfo(tzid)).astimezone(UTC)
+    item = VEvent()
+    for name, value in (("uid", vText(event.uid)), ("dtstamp", stamp), ("last-modified", stamp),
+                        ("sequence", revision.sequence), ("dtstart", event.start), ("dtend", event.end)):
+        item.add(name, value)
+    if event.recurrence_id:
+        item.add("recurrence-id", event.recurrence_id)
+    if event.rule:
+        item.add("rrule", event.rule)
+    if event.exdates:
+        item.add("exdate", list(event.exdates))
+    item.add("summary", vText(event.summary))
+    if event.description:
+        item.add("description", vText(event.description))
+    if event.location:
+        item.add("location", vText(event.location))
+    if event.url:
+        item.add("url", vUri(event.url))
+    item.add("status", "TENTATIVE" if event.tentative else "CONFIRMED")
+    if event.all_day:
+        item.add("transp", "TRANSPARENT")
+    if event.reminder:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("trigger", -timedelta(days=reminder_days))
+        alarm.add("description", vText(event.summary))
+        item.add_component(alarm)
+    return item.to_ical()
+
+
+TEXTS = st.text(alphabet=st.sampled_from(list("ab ;,\\\n\r:\"ễĐ😀^")), max_size=120)
+
+
+@settings(max_examples=200, deadline=None)
+@given(summary=TEXTS, description=TEXTS, location=st.none() | TEXTS, days=st.integers(0, 60),
+       all_day=st.booleans(), moved=st.booleans(), reminder=st.booleans(), tentative=st.booleans(),
+       sequence=st.integers(0, 5))
+def test_our_vevent_writes_the_bytes_icalendar_writes(summary, description, location, days, all_day, moved,
+                                                     reminder, tentative, sequence):
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
+    from generator.events import Event
+    from generator.revisions import Revision
+
+    tz = ZoneInfo("Asia/Ho_Chi_Minh")
+    start = date(2026, 3, 5) if all_day else datetime(2026, 3, 5, 19, 30, tzinfo=tz)
+    end = date(2026, 3, 6) if all_day else datetime(2026, 3, 5, 21, 30, tzinfo=tz)
+    rule = None if all_day or moved else {"FREQ": "MONTHLY", "BYMONTH": [3, 6], "BYDAY": "1SA",
+                                          "UNTIL": datetime(2027, 1, 1, 12, 30, tzinfo=UTC)}
+    event = Event("chi-bo.x@example.test", summary or "x", start, end, "t", description, location,
+                  "https://example.test/a.html", datetime(2026, 3, 1, 19, 30, tzinfo=tz) if moved and not all_day
+                  else None, rule, (datetime(2026, 6, 6, 19, 30, tzinfo=tz),) if rule else (), tentative, reminder)
+    revision = Revision("t", sequence, date(2026, 11, 25))
+    assert ics.vevent(event, revision, "Asia/Ho_Chi_Minh", days) == icalendar_vevent(event, revision,
+                                                                                      "Asia/Ho_Chi_Minh", days)

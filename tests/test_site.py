@@ -7,10 +7,13 @@ Screenshots land in test-output/screenshots/ for a person to look at.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
 
+import zxingcpp
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from .conftest import SHOTS, vietnamese_order
@@ -158,3 +161,11 @@ def test_the_copy_button_puts_the_members_calendar_address_on_the_clipboard(page
     button.click()
     expect(button).to_have_text("Đã sao chép")
     assert page.evaluate("navigator.clipboard.readText()") == member["feed"]
+
+
+def test_the_qr_code_on_a_member_page_scans_to_the_members_webcal_address(page, base, built):
+    member = json.loads((built / "api" / "members.json").read_text())["members"][0]
+    page.goto(base + member["page"] + "#theo-doi-lich")
+    image = Image.open(io.BytesIO(page.locator(".feed-qr svg").screenshot()))
+    scanned = [code.text for code in zxingcpp.read_barcodes(image)]
+    assert scanned == ["webcal://" + member["feed"].split("://", 1)[1]]

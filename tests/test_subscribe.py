@@ -26,7 +26,7 @@ def test_feeds_live_in_the_sites_lich_folder_unless_another_host_is_set():
 
 
 def test_each_client_gets_the_same_feed_in_its_own_form():
-    box = subscription(replace(SETTINGS, feed_url="https://lich.example.org/"), NAME, "Lịch")
+    box = subscription(replace(SETTINGS, feed_url="https://lich.example.org/"), NAME, "Lịch", qr=False)
     assert box.https == f"https://lich.example.org/{NAME}"
     assert box.webcal == f"webcal://lich.example.org/{NAME}"
     assert box.path == f"lich/{NAME}"
@@ -36,9 +36,13 @@ def test_each_client_gets_the_same_feed_in_its_own_form():
 
 
 def test_the_qr_code_is_an_inline_svg_with_no_outside_reference():
-    qr = subscription(SETTINGS, NAME, "Lịch").qr
+    qr = subscription(SETTINGS, NAME, "Lịch", qr=True).qr
     assert qr.startswith("<svg") and qr.endswith("</svg>")
     assert "http" not in qr and "href" not in qr and NAME not in qr
+
+
+def test_only_a_members_own_feed_has_a_qr_code():
+    assert subscription(SETTINGS, NAME, "Lịch", qr=False).qr is None
 
 
 def test_the_box_on_a_member_page_escapes_the_name_and_offers_every_address():
@@ -46,7 +50,7 @@ def test_the_box_on_a_member_page_escapes_the_name_and_offers_every_address():
     prov = province([member], [assign("m", "huyen-a", "phu-trach")])
     tree = Tree(prov)
     feed = next(f for f in feeds(prov, tree, AS_OF) if f.identity[0] == "thanh-vien")
-    box = subscription(prov.settings, NAME, feed.about)
+    box = subscription(prov.settings, NAME, feed.about, qr=True)
     source = pages.render(pages.Site(prov, tree, evaluate(prov, AS_OF, tree), {feed.page: box}))[feed.page]
     page = markdown.markdown(source, extensions=["tables", "attr_list", "md_in_html", "toc", "pymdownx.escapeall"])
     assert "<script" not in page and "&lt;script&gt;" in page
