@@ -7,7 +7,7 @@ CHROMIUM := /usr/bin/chromium
 FAKETIME := /usr/bin/faketime
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: site test lint golden serve check schema
+.PHONY: site test lint golden serve check schema bench
 
 site: $(STAMP)
 	$(BIN)/python -m generator build
@@ -21,6 +21,14 @@ lint: $(STAMP)
 # Rewrite tests/golden/ from the current output, after a deliberate change; then read the diff.
 golden: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest tests/test_ics.py --update-golden
+
+# Speed and memory on the sample and on large synthetic provinces; Zensical renders the same pages.
+bench: $(STAMP) .venv-zensical/bin/zensical
+	$(BIN)/python bench/run.py
+
+.venv-zensical/bin/zensical:
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/python -m pip install --quiet zensical
 
 serve: $(STAMP)
 	$(BIN)/python -m generator serve

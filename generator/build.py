@@ -9,6 +9,7 @@ saved and, when asked, the feeds alone are copied to a folder of their own.
 
 from __future__ import annotations
 
+import resource
 import shutil
 import sys
 import time
@@ -44,7 +45,11 @@ class Timings:
             self.phases[name] = self.phases.get(name, 0.0) + time.perf_counter() - start
 
     def report(self) -> str:
-        return "\n".join(f"  {name:<10} {seconds:8.3f} s" for name, seconds in self.phases.items())
+        """One line per phase, then the peak memory of the generator and of the engine it ran."""
+        lines = [f"  {name:<10} {seconds:8.3f} s" for name, seconds in self.phases.items()]
+        for who, usage in (("generator", resource.RUSAGE_SELF), ("engine", resource.RUSAGE_CHILDREN)):
+            lines.append(f"  peak {who:<9} {resource.getrusage(usage).ru_maxrss // 1024} MB")
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
