@@ -71,9 +71,9 @@ def measure(folder: str, name: str, size: dict | None) -> dict:
     rss = {m.group(1): int(m.group(2)) for m in re.finditer(r"^\s+peak (\w+)\s+(\d+) MB$", out, re.M)}
     alone_dir = WORK / "engine-alone"
     shutil.rmtree(alone_dir, ignore_errors=True)
-    engine_alone, _, _ = run([PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(alone_dir)], root)
+    engine_alone, engine_peak, _ = run([PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(alone_dir)], root)
     result = dict(name=name, phases=phases, total=total, peak=peak, rss=rss, size=size_mb(root / "site"),
-                  engine_alone=engine_alone)
+                  engine_alone=engine_alone, engine_peak=engine_peak)
     if ZENSICAL.exists():
         config = root / "zensical.yml"
         config.write_text((root / "mkdocs.yml").read_text().replace("site_dir: site", "site_dir: build/zensical"))
@@ -93,8 +93,8 @@ def report(r: dict) -> str:
              f"   phần của chúng ta (mọi bước trừ engine): {ours(r):.2f} s; engine: {p.get('engine', 0):.2f} s",
              f"   tổng thời gian: {r['total']:.2f} s; engine chạy riêng: {r['engine_alone']:.2f} s; "
              f"tỉ lệ tổng/engine riêng: {r['total'] / r['engine_alone']:.2f}",
-             f"   bộ nhớ đỉnh: generator {r['rss'].get('generator', 0)} MB, engine {r['rss'].get('engine', 0)} MB "
-             f"(cả cây tiến trình: {r['peak']} MB); kết quả: {r['size']:.1f} MB"]
+             f"   bộ nhớ đỉnh: generator {r['rss'].get('generator', 0)} MB, engine {r['engine_peak']} MB "
+             f"(cả bản dựng: {r['peak']} MB); kết quả: {r['size']:.1f} MB"]
     if "zensical" in r:
         lines.append(f"   Zensical trên cùng các trang: {r['zensical']}")
     return "\n".join(lines)
