@@ -40,6 +40,9 @@ def is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.tag == NULL
 
 
+NO_MARKS: dict = {}  # a record read fast has no positions (and never gets any)
+
+
 class Rec(dict):
     """A mapping read from YAML that remembers the position of itself and of each value."""
 
@@ -404,20 +407,20 @@ class Object(Type):
     def fast(self, value):
         if type(value) is not dict:
             raise Bail
-        known = self.known
-        rec = Rec(None, {})
+        readers = self.readers
+        rec = Rec(None, NO_MARKS)
         for name, item in value.items():
-            spec = known.get(name) if type(name) is str else None
-            if spec is None:
+            read = readers.get(name) if type(name) is str else None
+            if read is None:
                 raise Bail
             if item is not None:
-                rec[name] = spec.type.fast(item)
-        for f in self.fields:
-            if f.name not in rec:
-                if f.required:
-                    raise Bail
-                if f.default is not None:
-                    rec[f.name] = f.default
+                rec[name] = read(item)
+        for name in self.required:
+            if name not in rec:
+                raise Bail
+        for name, default in self.defaults:
+            if name not in rec:
+                rec[name] = default
         if self.one_of or self.any_of or self.together:
             given = {name for name, item in value.items() if item is not None}
             if (self.one_of and len(given & set(self.one_of)) != 1) or (self.any_of and not given & set(self.any_of)) \
@@ -428,6 +431,18 @@ class Object(Type):
     @cached_property
     def known(self) -> dict[str, Field]:
         return {f.name: f for f in self.fields}
+
+    @cached_property
+    def readers(self) -> dict[str, Any]:
+        return {f.name: f.type.fast for f in self.fields}
+
+    @cached_property
+    def required(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.required)
+
+    @cached_property
+    def defaults(self) -> tuple[tuple[str, Any], ...]:
+        return tuple((f.name, f.default) for f in self.fields if f.default is not None)
 
     def check_groups(self, given: set, node, key, out) -> bool:
         def names(keys):

@@ -117,6 +117,8 @@ class Data:
         for rec in self.recs["organizations"]:
             if rec.get("parent"):
                 self.children.setdefault(rec["parent"], []).append(rec["id"])
+        self.places = {"areas": {r["id"]: self.area(r) for r in self.recs["areas"]},
+                       "cells": {r["id"]: self.cell(r) for r in self.recs["cells"]}}
         for name in ("areas", "cells"):
             for rec in self.recs[name]:
                 self.check_schedule(name, rec)
@@ -214,7 +216,7 @@ class Data:
         return None
 
     def check_schedule(self, name: str, rec: Rec) -> None:
-        shape = schedule_of(rec["schedule"])
+        shape = self.places[name][rec["id"]].schedule
         if shape.start and shape.until and shape.start > shape.until:
             self.add(name, rec, "schedule.until", shape.until, "ngày kết thúc lịch phải sau ngày bắt đầu (from)")
             return
@@ -353,9 +355,7 @@ class Data:
                 self.add("grievances", rec, "resolved", rec["resolved"], "ngày giải quyết trước ngày thông báo")
 
     def place(self, rec: Rec) -> model.Place:
-        if "cell" in rec:
-            return self.cell(self.ids["cells"][rec["cell"]])
-        return self.area(self.ids["areas"][rec["area"]])
+        return self.places["cells"][rec["cell"]] if "cell" in rec else self.places["areas"][rec["area"]]
 
     @staticmethod
     def area(r: Rec) -> model.Area:
@@ -385,8 +385,8 @@ class Data:
             settings=settings,
             organizations=table("organizations", lambda r: model.Organization(
                 r["id"], r["name"], r["kind"], r.get("parent"))),
-            areas=table("areas", self.area),
-            cells=table("cells", self.cell),
+            areas=self.places["areas"],
+            cells=self.places["cells"],
             members=table("members", self.member),
             assignments=table("assignments", lambda r: model.Assignment(
                 r["id"], r["member"], r["organization"], r["kind"], r["from"], r.get("to"),
