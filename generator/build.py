@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import api, engine, ics, pages, revisions, subscribe, swap, tokens
+from . import api, board, engine, ics, pages, revisions, subscribe, swap, tokens
 from .feeds import feeds
 from .model import Province
 from .output import Output
@@ -84,6 +84,9 @@ def gather(root: Path, province: Province, as_of: date, secret: str, timings: Ti
             if feed.identity[0] == "thanh-vien":
                 out.add(f"api/feeds/{feed.identity[1]}.json",
                         api.feed(feed, revised, as_of, settings.feed_reminder_days))
+    with timings.phase("board"):
+        for path, content in board.render(site).items():
+            out.add(path, content)
     return Gathered(out, files, revised)
 
 

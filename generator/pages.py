@@ -13,7 +13,7 @@ from datetime import date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import urls, vi
+from . import compliance, urls, vi
 from .agenda import Agenda
 from .markup import link, md, md_lines, safe
 from .model import Member, Province
@@ -158,7 +158,7 @@ class Words:
     """Phrases the templates need about places, members and outcomes, with data escaped."""
 
     EXPORTS = ("org_link", "member_link", "place_text", "residence", "host_cells", "outcome", "qualifying",
-               "role_line")
+               "role_line", "draft_links")
 
     def __init__(self, site: Site):
         self.site, self.province = site, site.province
@@ -201,6 +201,13 @@ class Words:
             sent = self.province.reports[o.met_by].submitted
             parts.append(f"Đã gửi ngày {vi.day(sent)}" + (", sau hạn" if o.status == "late" else ""))
         return ". ".join(p for p in parts if p)
+
+    def draft_links(self, page: str, o: Obligation) -> Markup:
+        """Links to the report draft of a report obligation (Điều 3.3), when one is made for its period."""
+        if not compliance.has_draft(o, self.site.as_of):
+            return Markup("—")
+        return (Markup(f"[Trang in]({to(page, urls.draft_page(o.member, o.period))}) · ")
+                + Markup(f"[Word]({urls.relative(page, urls.draft_file(o.member, o.period))})"))
 
     def qualifying(self, page: str, q) -> Markup:
         if q.places:

@@ -51,3 +51,29 @@ def clause_anchor(clause: str) -> str:
 def to(source: str, target: str, anchor: str = "") -> str:
     """A link from page `source` to page `target` (and an anchor on it)."""
     return relative(source, target) + (f"#{anchor}" if anchor else "")
+
+
+# -- the Organization Board's pages and files
+
+DASHBOARD = "bang-tong-hop/index.md"
+CONSOLIDATED = "tong-hop/index.md"
+GRIEVANCES = "van-de/index.md"
+WARNINGS = "canh-bao/index.md"
+GUIDE_CONSOLIDATION = "huong-dan/tong-hop.md"
+
+
+def period_slug(period) -> str:
+    """2026-q4, 2026-h2; a year is just 2026."""
+    return str(period.year) if period.kind == "Y" else period.code.lower()
+
+
+def consolidated_page(period) -> str:
+    return f"tong-hop/{period_slug(period)}.md"
+
+
+def draft_page(member: str, period) -> str:
+    return f"bao-cao/{member}-{period_slug(period)}.md"
+
+
+def draft_file(member: str, period) -> str:
+    return f"bao-cao/{member}-{period_slug(period)}.docx"

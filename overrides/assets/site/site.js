@@ -4,7 +4,8 @@
  *   reach the search worker, whose index is folded too (lunr.vi.min.js).
  * - Filterable lists and tables: <div class="filterable"> and
  *   <div class="data-table" data-filters="2,5"> (1-based columns that get a
- *   drop-down); table headers sort on click.
+ *   drop-down; a cell with several <span class="filter-value"> offers each);
+ *   table headers sort on click.
  */
 (function () {
   "use strict";
@@ -42,6 +43,13 @@
   function cellValue(cell) {
     var status = cell.querySelector(".status");
     return (status || cell).textContent.trim();
+  }
+
+  // A cell listing several values (<span class="filter-value">) offers each one in its drop-down.
+  function cellValues(cell) {
+    var parts = cell.querySelectorAll(".filter-value");
+    if (!parts.length) return [cellValue(cell)];
+    return Array.prototype.map.call(parts, function (p) { return p.textContent.trim(); });
   }
 
   function setupList(box) {
@@ -86,7 +94,9 @@
       var select = document.createElement("select");
       select.setAttribute("aria-label", headers[column].textContent);
       var values = {};
-      rows.forEach(function (row) { values[cellValue(row.cells[column])] = true; });
+      rows.forEach(function (row) {
+        cellValues(row.cells[column]).forEach(function (v) { values[v] = true; });
+      });
       var all = document.createElement("option");
       all.value = "";
       all.textContent = headers[column].textContent + ": tất cả";
@@ -107,7 +117,9 @@
       var shown = 0;
       rows.forEach(function (row, i) {
         var ok = words.every(function (w) { return keys[i].indexOf(w) !== -1; }) &&
-          selects.every(function (s) { return !s.select.value || cellValue(row.cells[s.column]) === s.select.value; });
+          selects.every(function (s) {
+            return !s.select.value || cellValues(row.cells[s.column]).indexOf(s.select.value) !== -1;
+          });
         row.hidden = !ok;
         shown += ok ? 1 : 0;
       });

@@ -1,0 +1,33 @@
+"""Make an Office file (a zip) the same bytes for the same content.
+
+openpyxl and python-docx stamp each zip member with the current time and the
+document's core properties with the time of saving. Rewriting the archive with
+one fixed time (the as-of date) for both makes two builds byte-identical.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime
+
+CORE = "docProps/core.xml"
+STAMPED = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def normalize(data: bytes, when: datetime) -> bytes:
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for member in source.infolist():
+            content = source.read(member.filename)
+            if member.filename == CORE:
+                content = STAMPED.sub(lambda m: m.group(1) + stamp + m.group(3), content)
+            info = zipfile.ZipInfo(member.filename, date_time=(when.year, when.month, when.day, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            target.writestr(info, content)
+    return out.getvalue()
