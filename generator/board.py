@@ -303,7 +303,7 @@ class Board:
         return files
 
     def rate_chart(self) -> str:
-        columns = [(p.label, p.start <= self.as_of <= p.end) for p in self.periods]
+        columns = [(*two_lines(p), p.start <= self.as_of <= p.end) for p in self.periods]
         rows = [chart.Series(r.label, tuple(r.tallies.get(p) for p in self.periods)) for r in self.rate_rows()]
         return chart.grid(f"Tỷ lệ thực hiện theo kỳ và đảng bộ (đến ngày {vi.day(self.as_of)})", columns, rows)
 
@@ -335,6 +335,15 @@ class Behind:
     period: Period
     member: str
     obligations: tuple[Obligation, ...]
+
+
+def two_lines(p: Period) -> tuple[str, str]:
+    """A period's name in two short lines for a chart's column: “6 tháng đầu” / “2026”."""
+    if p.kind == "Q":
+        return f"Quý {p.label.split()[1].split('/')[0]}", str(p.year)
+    if p.kind == "H":
+        return f"6 tháng {'đầu' if p.index == 1 else 'cuối'}", str(p.year)
+    return "Năm", str(p.year)
 
 
 def downloads(page: str, stem: str) -> Markup:

@@ -14,11 +14,12 @@ from .compliance import Tally
 from .tables import percent
 
 FONT = "Roboto, 'Helvetica Neue', Arial, sans-serif"
-CHAR = 7.0          # average width of a 13px character, for laying out labels
+CHAR = 6.8          # average width of a 13px character, for laying out labels
 ROW = 28
 BANDS = ((0.95, "#66bb6a", "≥ 95%"), (0.85, "#aed581", "85–95%"), (0.70, "#fff176", "70–85%"),
          (0.50, "#ffb74d", "50–70%"), (0.0, "#e57373", "< 50%"))
 DONE, OPEN, MISSED = "#43a047", "#90caf9", "#e53935"
+RUNNING = "#e3f2fd"
 
 
 @dataclass(frozen=True)
@@ -51,28 +52,38 @@ def svg(width: float, height: float, title: str, description: str, body: list[st
     ]) + "\n"
 
 
-def grid(title: str, columns: list[tuple[str, bool]], rows: list[Series]) -> str:
-    """Rates of each row (an organization) in each column (a period: label, running)."""
-    label_width = max([len(r.label) for r in rows] + [10]) * CHAR + 24
-    cell_width = max([len(c) for c, _ in columns] + [6]) * CHAR + 16
-    top = 52
+def short(label: str) -> str:
+    """“Đảng bộ huyện An Phú” → “Huyện An Phú”: the chart's title already says these are organizations."""
+    if label.startswith("Đảng bộ "):
+        rest = label[len("Đảng bộ "):]
+        return rest[:1].upper() + rest[1:]
+    return label
+
+
+def grid(title: str, columns: list[tuple[str, str, bool]], rows: list[Series]) -> str:
+    """Rates of each row (an organization) in each column (a period: two label lines, running)."""
+    label_width = max([len(short(r.label)) for r in rows] + [10]) * CHAR + 24
+    cell_width = max([len(a) for a, _, _ in columns] + [len(b) for _, b, _ in columns] + [6]) * CHAR + 12
+    top = 88
     width = label_width + cell_width * len(columns) + 16
-    height = top + ROW * len(rows) + 64
+    height = top + ROW * len(rows) + 68
     body = [text(8, 22, title, size=15, weight="bold")]
-    for n, (label, running) in enumerate(columns):
+    for n, (first, second, running) in enumerate(columns):
         x = label_width + cell_width * n + cell_width / 2
-        body.append(text(x, top - 18, label, "middle", 12, "bold"))
+        body.append(text(x, top - 34, first, "middle", 12, "bold"))
+        body.append(text(x, top - 20, second, "middle", 12, "bold"))
         if running:
-            body.append(text(x, top - 5, "đang diễn ra", "middle", 10, fill="#616161"))
+            body.append(text(x, top - 6, "đang diễn ra", "middle", 10, fill="#616161"))
     for r, series in enumerate(rows):
         y = top + ROW * r
-        body.append(text(8, y + ROW / 2 + 5, series.label, weight="bold" if r == 0 else "normal"))
-        for n, (tally, (_, running)) in enumerate(zip(series.values, columns)):
+        body.append(text(8, y + ROW / 2 + 5, short(series.label), weight="bold" if r == 0 else "normal"))
+        for n, (tally, (_, _, running)) in enumerate(zip(series.values, columns)):
             x = label_width + cell_width * n
             rate = tally.rate if tally else None
             dash = ' stroke-dasharray="4 3"' if running else ""
+            fill = RUNNING if running and rate is not None else colour(rate)
             body.append(f'<rect x="{x + 2:.1f}" y="{y + 2:.1f}" width="{cell_width - 4:.1f}" height="{ROW - 4}" '
-                        f'rx="3" fill="{colour(rate)}" stroke="#9e9e9e"{dash}/>')
+                        f'rx="3" fill="{fill}" stroke="#9e9e9e"{dash}/>')
             body.append(text(x + cell_width / 2, y + ROW / 2 + 5, percent(rate) if rate is not None else "—",
                              "middle", 12))
     legend_y = top + ROW * len(rows) + 24
@@ -81,17 +92,19 @@ def grid(title: str, columns: list[tuple[str, bool]], rows: list[Series]) -> str
         body.append(f'<rect x="{x:.1f}" y="{legend_y - 11:.1f}" width="14" height="14" fill="{fill}" stroke="#9e9e9e"/>')
         body.append(text(x + 20, legend_y, label, size=12))
         x += 20 + len(label) * CHAR + 18
-    body.append(text(8, legend_y + 24, "Ô viền nét đứt: kỳ đang diễn ra, tỷ lệ là tiến độ đến ngày tính.",
-                     size=12, fill="#616161"))
+    body.append(f'<rect x="8" y="{legend_y + 13:.1f}" width="14" height="14" fill="{RUNNING}" stroke="#9e9e9e" '
+                'stroke-dasharray="4 3"/>')
+    body.append(text(28, legend_y + 24, "Kỳ đang diễn ra: tiến độ đến ngày tính, chưa phải kết quả của kỳ.",
+                     size=12, fill="#424242"))
     description = "; ".join(
-        f"{s.label}: " + ", ".join(f"{c} {percent(t.rate) if t and t.rate is not None else '—'}"
-                                   for (c, _), t in zip(columns, s.values)) for s in rows)
+        f"{s.label}: " + ", ".join(f"{a} {b} {percent(t.rate) if t and t.rate is not None else '—'}"
+                                   for (a, b, _), t in zip(columns, s.values)) for s in rows)
     return svg(width, height, title, description, body)
 
 
 def bars(title: str, rows: list[Series]) -> str:
     """For each row, its applicable obligations as one bar: done, still open (due, planned), missed."""
-    label_width = max([len(r.label) for r in rows] + [10]) * CHAR + 24
+    label_width = max([len(short(r.label)) for r in rows] + [10]) * CHAR + 24
     bar_width = 360
     top = 40
     width = label_width + bar_width + 90
@@ -100,7 +113,7 @@ def bars(title: str, rows: list[Series]) -> str:
     for r, series in enumerate(rows):
         y = top + ROW * r
         tally: Tally = series.values[0]
-        body.append(text(8, y + ROW / 2 + 5, series.label, weight="bold" if r == 0 else "normal"))
+        body.append(text(8, y + ROW / 2 + 5, short(series.label), weight="bold" if r == 0 else "normal"))
         x = label_width
         if tally.applicable:
             for count, fill in ((tally.done, DONE), (tally.open, OPEN), (tally["missed"], MISSED)):

@@ -13,9 +13,10 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from . import build, schema, serve, synth, tokens
+from . import build, compliance, problems, schema, serve, synth, tokens
 from .load import load
 from .problems import DataError, report
+from .rules import evaluate
 from .tree import Tree
 
 ROOT = Path.cwd()
@@ -67,13 +68,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "check":
         print(summary(province))
+        warn(args.data, province, today(province.settings.timezone))
         return 0
     secret = feed_secret()
     if secret is None:
         return 1
     if args.command == "build":
-        status = build.build(ROOT, province, args.site, args.as_of or today(province.settings.timezone), secret,
-                             args.feeds_dir, timings)
+        as_of = args.as_of or today(province.settings.timezone)
+        with timings.phase("warnings"):
+            warn(args.data, province, as_of)
+        status = build.build(ROOT, province, args.site, as_of, secret, args.feeds_dir, timings)
         if args.timings:
             print(timings.report())
         return status
@@ -92,6 +96,12 @@ def feed_secret() -> str | None:
               "ví dụ tạo bằng: python3 -c \"import secrets; print(secrets.token_urlsafe(32))\"", file=sys.stderr)
         return None
     return secret
+
+
+def warn(data_dir: Path, province, as_of: date) -> None:
+    """Records that no obligation can count, printed after the check; they do not stop the build."""
+    tree = Tree(province)
+    problems.warn(data_dir, compliance.record_warnings(province, evaluate(province, as_of, tree), tree))
 
 
 def today(timezone: str) -> date:

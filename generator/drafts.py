@@ -21,7 +21,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 from . import vi, zipfix
 from .compliance import has_draft
@@ -199,8 +199,12 @@ class Drafter:
 # -- the Word file
 
 
+OPTIONAL_PARTS = ("/stylesWithEffects", "/webSettings", "/customXml", "/thumbnail")
+
+
 def docx_bytes(draft: Draft, as_of: date) -> bytes:
     doc = Document()
+    slim(doc)
     page = doc.sections[0]
     page.orientation = WD_ORIENT.PORTRAIT
     page.page_width, page.page_height = Cm(21), Cm(29.7)
@@ -210,11 +214,6 @@ def docx_bytes(draft: Draft, as_of: date) -> bytes:
     normal.font.size = SIZE
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.15
-    heading = doc.styles["Heading 2"]
-    times(heading.element)
-    heading.font.size, heading.font.bold, heading.font.italic = SIZE, True, False
-    heading.font.color.rgb = RGBColor(0, 0, 0)
-    heading.paragraph_format.space_before, heading.paragraph_format.space_after = Pt(6), Pt(3)
 
     if not draft.section_only:
         head = doc.add_table(rows=1, cols=2)
@@ -235,7 +234,9 @@ def docx_bytes(draft: Draft, as_of: date) -> bytes:
     for item in draft.progress:
         body(doc.add_paragraph(), "- " + item)
     for section in draft.sections:
-        doc.add_heading(clean(section.heading), level=2)
+        heading = doc.add_paragraph()
+        heading.paragraph_format.space_before, heading.paragraph_format.keep_with_next = Pt(6), True
+        heading.add_run(clean(section.heading)).bold = True
         for item in section.items or (TO_FILL,):
             body(doc.add_paragraph(), ("- " if section.items else "") + item, italic=not section.items)
     if not draft.section_only:
@@ -262,6 +263,15 @@ def docx_bytes(draft: Draft, as_of: date) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return zipfix.normalize(out.getvalue(), when)
+
+
+def slim(doc) -> None:
+    """Leave out the template's parts that Word does not need (Word 2010 style copies, a thumbnail):
+    half the size and half the time, with hundreds of drafts per build."""
+    for rels in (doc.part.rels, doc.part.package.rels):
+        for key, rel in list(rels.items()):
+            if rel.reltype.endswith(OPTIONAL_PARTS):
+                rels.pop(key)
 
 
 def times(element) -> None:

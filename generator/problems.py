@@ -7,8 +7,10 @@ Organization Board's staff who edit the YAML.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,14 @@ class Problem:
         value = "" if self.value is None else shorten(self.value)
         what = f"{self.key} = {value}" if self.key and value else self.key or value
         return f"{where} {what}".rstrip() + f"\n    → {self.expected}"
+
+
+def display(path: Path) -> str:
+    """A path as the user typed it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def shorten(value: str, limit: int = 60) -> str:
@@ -60,3 +70,30 @@ def report(err: DataError) -> None:
         print(problem, file=sys.stderr)
     print(f"\nDữ liệu có {len(err.problems)} lỗi; chưa dựng gì, trang cũ (nếu có) được giữ nguyên.",
           file=sys.stderr)
+
+
+ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([^\"'\s#]+)")
+
+
+def record_lines(path: Path) -> dict[str, int]:
+    """The line of each record's `id:` in a data file, for pointing at a record."""
+    lines: dict[str, int] = {}
+    if path.is_file():
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            match = ID_LINE.match(text)
+            if match:
+                lines.setdefault(match.group(1), number)
+    return lines
+
+
+def warn(data_dir: Path, warnings) -> None:
+    """Print records that cannot count: valid data, so the build goes on; the Board should look at them."""
+    if not warnings:
+        return
+    located: dict[str, dict[str, int]] = {}
+    print(f"\nCảnh báo: {len(warnings)} bản ghi không được tính cho nghĩa vụ nào (dữ liệu vẫn hợp lệ):")
+    for w in warnings:
+        if w.file not in located:
+            located[w.file] = record_lines(data_dir / w.file)
+        line = located[w.file].get(w.record, 1)
+        print(f"{display(data_dir / w.file)}:{line}: {w.record}\n    → {w.message}")
