@@ -211,12 +211,14 @@ class Context:
         base = dict(member=member.id, rule=rule, period=period, due=period.end, covered_days=covered,
                     qualifying=qualifying)
         for record in self.attended.get(member.id, ()):
-            if record.date in period and record.date <= self.as_of and self.counts(member, record, qualifying, kind):
+            if (record.date in period and record.date <= self.as_of and within(spans, record.date)
+                    and self.counts(member, record, qualifying, kind)):
                 return Obligation(status="met", met_by=record.id, **base)
         if period.end < self.as_of:
             return Obligation(status="missed", **base)
         for visit in self.visits.get(member.id, ()):
-            if visit.date in period and visit.date >= self.as_of and self.counts(member, visit, qualifying, kind):
+            if (visit.date in period and visit.date >= self.as_of and within(spans, visit.date)
+                    and self.counts(member, visit, qualifying, kind)):
                 return Obligation(status="planned", planned_by=visit.id, **base)
         return Obligation(status="due", **base)
 
@@ -257,6 +259,11 @@ class Context:
         if sent:
             return Obligation(status="met" if sent[0].submitted <= deadline else "late", met_by=sent[0].id, **base)
         return Obligation(status="missed" if deadline < self.as_of else "due", **base)
+
+
+def within(spans: list[Span], day: date) -> bool:
+    """Whether `day` is one the obligation covers: on or after the effective date, while the role is held."""
+    return any(a <= day <= b for a, b in spans)
 
 
 def role_spans(member: Member, role: str) -> list[Span]:

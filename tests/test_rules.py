@@ -202,3 +202,14 @@ def test_periods_run_from_the_effective_date_to_the_end_of_the_next_half():
     codes = [p.code for p in evaluate(province([bch("m")]), date(2026, 11, 25)).periods]
     assert codes[0] == "2026-H1" and codes[1] == "2026-Q1"
     assert codes[-1] == "2027-Q2" and "2027-H1" in codes and "2027-H2" not in codes
+
+
+def test_a_meeting_before_the_effective_date_or_before_the_role_does_not_count():
+    early = province([btv("m")], [assign("m", "huyen-a", "phu-trach")],
+                     [went("m", "cb-thon-1", date(2026, 1, 3)), went("m", "to-1", date(2026, 1, 4), area=True)],
+                     effective=date(2026, 1, 5))
+    found = obligations(early, date(2026, 7, 10), "m", H1)
+    assert found["A"].status == "missed" and found["B"].status == "missed"
+    late_joiner = province([bch("m", since=date(2026, 7, 20))], [assign("m", "xa-a1", "theo-doi", start=date(2026, 7, 20))],
+                           [went("m", "to-1", date(2026, 7, 10), area=True)])
+    assert obligations(late_joiner, date(2026, 8, 1), "m", H2)["D"].status == "due"
