@@ -274,7 +274,8 @@ class Board:
         files: dict[str, str | bytes] = {}
 
         def page(path: str, template: str, stem: str, tables: list[Table], title: str, **context) -> None:
-            files[path] = self.env.get_template(template).render(page=path, tables=tables, stem=stem, **context)
+            files[path] = self.env.get_template(template).render(page=path, tables=tables, stem=stem, title=title,
+                                                                 **context)
             folder = path.rsplit("/", 1)[0]
             files[f"{folder}/{stem}.xlsx"] = exports.xlsx_bytes(tables, title, self.as_of)
             for t in tables:
@@ -284,13 +285,14 @@ class Board:
              f"Bảng tổng hợp đến ngày {vi.day(self.as_of)}", now=self.now)
         overview = self.overview_tables()
         page(urls.CONSOLIDATED, "tong-hop.md", "tong-hop", overview, "Tổng hợp theo kỳ",
-             periods=self.periods, chart="ty-le.svg")
+             periods=self.periods, chart=Markup("ty-le.svg"))
         files["tong-hop/ty-le.svg"] = self.rate_chart()
         for p in self.periods:
             c = self.consolidations[p]
             stem = urls.period_slug(p)
+            title = f"Tổng hợp {p.label if p.kind != 'Y' else f'năm {p.year}'}"
             page(urls.consolidated_page(p), "tong-hop-ky.md", stem, self.consolidation_tables(c),
-                 f"Tổng hợp {p.label}", c=c, chart=f"{stem}.svg")
+                 title, c=c, chart=Markup(f"{stem}.svg"))
             files[f"tong-hop/{stem}.svg"] = self.period_chart(c)
         page(urls.GRIEVANCES, "van-de.md", "van-de", self.grievance_tables(), "Vấn đề bức xúc của nhân dân")
         page(urls.WARNINGS, "canh-bao.md", "canh-bao", self.warning_tables(), "Bản ghi không được tính")

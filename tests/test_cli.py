@@ -212,3 +212,39 @@ def test_rebuilding_after_a_data_edit_keeps_uids_and_never_lowers_sequence(tmp_p
     assert sum(1 for key, number in history[2].items() if number) == 1
     assert '"chi-bo.cb-thon-2@example.test": {"timing": "FREQ=MONTHLY;BYDAY=1SA 19:30 120min", "sequence": 2' in (
         root / "state" / "feed-revisions.json").read_text()
+
+
+def test_check_lists_records_that_cannot_count_with_file_line_and_why_and_still_succeeds():
+    result = run(ROOT, "check")
+    assert result.returncode == 0, result.stderr
+    lines = (ROOT / "data" / "attendance.yml").read_text(encoding="utf-8").splitlines()
+    line = lines.index("- id: dsh-pham-minh-hung-20261105") + 1
+    assert "Cảnh báo: 9 bản ghi không được tính cho nghĩa vụ nào (dữ liệu vẫn hợp lệ):" in result.stdout
+    assert (f"data/attendance.yml:{line}: dsh-pham-minh-hung-20261105\n"
+            "    → Chi bộ Thôn Thượng (Đảng bộ xã Hòa Bình) không thuộc đảng bộ nào") in result.stdout
+
+
+def test_build_prints_the_warnings_and_builds_the_site(tmp_path):
+    data = write_data(tmp_path / "data", attendance="""
+        - id: dsh-ngoai
+          member: bch-two
+          cell: cb-ca-1
+          date: 2026-03-10
+    """)
+    root = project(tmp_path, data)
+    result = run(root, "build", "--as-of", "2026-06-01")
+    assert result.returncode == 0, result.stderr
+    assert "data/attendance.yml:1: dsh-ngoai\n    → Chi bộ Phòng Tham mưu (Đảng bộ Công an tỉnh) không thuộc" in result.stdout
+    assert "Đã dựng" in result.stdout
+    assert "dsh-ngoai" in (root / "site" / "canh-bao" / "index.html").read_text()
+
+
+def test_a_broken_link_in_a_page_fails_the_build_and_keeps_the_previous_site(tmp_path):
+    root = project(tmp_path, write_data(tmp_path / "data"))
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("trang cũ")
+    (root / "content" / "huong-dan" / "hoi-dap.md").write_text("# Hỏi đáp\n\n[Hỏng](khong-co.md)\n")
+    result = run(root, "build", "--as-of", "2026-06-01")
+    assert result.returncode == 2
+    assert "khong-co.md" in result.stderr
+    assert (root / "site" / "index.html").read_text() == "trang cũ"

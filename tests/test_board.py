@@ -1,0 +1,105 @@
+"""The Organization Board's pages and charts, as Markdown, HTML and SVG: escaped, complete, linked."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date
+
+import markdown
+
+from generator import board, chart, pages
+from generator.compliance import Tally
+from generator.model import Grievance
+from generator.rules import evaluate
+from generator.tree import Tree
+
+from .builders import assign, bch, btv, province, visit, went
+from .test_pages import EXTENSIONS, HOSTILE
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def hostile_files() -> dict:
+    prov = province([replace(btv("m"), name=HOSTILE), bch("n")],
+                    [assign("m", "huyen-a", "phu-trach"), assign("n", "xa-a1", "theo-doi")],
+                    [went("m", "cb-thon-1", date(2026, 3, 5)), went("n", "cb-ca-1", date(2026, 2, 2))],
+                    [visit("n", "cb-thon-2", date(2026, 12, 5))])
+    orgs = dict(prov.organizations)
+    orgs["huyen-a"] = replace(orgs["huyen-a"], name=HOSTILE)
+    grievance = Grievance("vv-1", "m", "dsh-m-cb-thon-1-2026-03-05", HOSTILE, HOSTILE, date(2026, 3, 6), None,
+                          "open", None, None)
+    prov = replace(prov, organizations=orgs, grievances={"vv-1": grievance})
+    tree = Tree(prov)
+    return board.render(pages.Site(prov, tree, evaluate(prov, date(2026, 11, 25), tree)))
+
+
+def test_a_hostile_name_is_text_on_every_board_page_and_in_every_chart():
+    files = hostile_files()
+    markdown_pages = [p for p in files if p.endswith(".md")]
+    assert {"bang-tong-hop/index.md", "tong-hop/index.md", "tong-hop/2026.md", "van-de/index.md",
+            "canh-bao/index.md", "bao-cao/m-2026-h2.md"} <= set(markdown_pages)
+    for path in markdown_pages:
+        page = markdown.markdown(files[path], extensions=EXTENSIONS)
+        assert "<script" not in page and 'href="javascript' not in page, path
+    for path in ("bang-tong-hop/index.md", "van-de/index.md", "tong-hop/2026.md", "bao-cao/m-2026-h2.md"):
+        assert "&lt;script&gt;" in markdown.markdown(files[path], extensions=EXTENSIONS), path
+    for path in (p for p in files if p.endswith(".svg")):
+        root = ET.fromstring(files[path])
+        assert not root.findall(f".//{SVG}script") and "href" not in files[path], path
+        assert any("<script>" in (t.text or "") for t in root.iter(f"{SVG}text")) or path == "tong-hop/2026-q1.svg"
+
+
+def test_the_dashboard_tables_filter_on_role_organization_period_rule_and_status():
+    files = hostile_files()
+    dashboard = files["bang-tong-hop/index.md"]
+    assert 'data-name="nghia-vu" data-filters="2,3,4,5,7"' in dashboard
+    assert '<span class="filter-value">' in dashboard
+    assert "[Tải về Excel (.xlsx)](bang-tong-hop.xlsx)" in dashboard
+    assert "[Tải bảng này (.csv)](bang-tong-hop-nghia-vu.csv)" in dashboard
+
+
+def test_the_consolidated_pages_link_their_files_and_the_warnings_page_names_each_record():
+    files = hostile_files()
+    year = files["tong-hop/2026.md"]
+    assert "![Biểu đồ" in year and "(2026.svg)" in year and "(2026.xlsx)" in year
+    for slug in ("theo-nghia-vu", "theo-dang-bo", "theo-vai-tro", "theo-dong-chi"):
+        assert f"(2026-{slug}.csv)" in year and f"tong-hop/2026-{slug}.csv" in files
+    warnings = files["canh-bao/index.md"]
+    assert "dsh\\-n\\-cb\\-ca\\-1\\-2026\\-02\\-02" in warnings and "data/attendance\\.yml" in warnings
+
+
+def test_the_sample_site_has_a_board_section_in_its_navigation(built):
+    home = (built / "index.html").read_text()
+    for label, href in (("Bảng tổng hợp", "bang-tong-hop/index.html"), ("Tổng hợp theo kỳ", "tong-hop/index.html"),
+                        ("Vấn đề bức xúc", "van-de/index.html"), ("Bản ghi không được tính", "canh-bao/index.html")):
+        assert href in home and label in home
+    assert "Ban Tổ chức" in home
+    for name in ("2026-q1", "2026-q4", "2026-h1", "2026-h2", "2026"):
+        assert (built / "tong-hop" / f"{name}.html").is_file() and (built / "tong-hop" / f"{name}.svg").is_file()
+
+
+def test_the_warnings_page_of_the_sample_lists_the_meeting_outside_the_assignment(built):
+    page = (built / "canh-bao" / "index.html").read_text()
+    assert "dsh-pham-minh-hung-20261105" in page
+    assert "Chi bộ Thôn Thượng (Đảng bộ xã Hòa Bình) không thuộc đảng bộ nào" in page
+
+
+def test_the_grid_chart_writes_each_rate_and_marks_running_periods():
+    done, running = Tally((3, 1, 0, 0, 0, 0)), Tally((1, 0, 1, 2, 0, 1))
+    svg = chart.grid("Tỷ lệ", [("Quý I", "2026", False), ("Quý II", "2026", True)],
+                     [chart.Series("Toàn tỉnh", (done, running)), chart.Series("Đảng bộ huyện A", (None, running))])
+    root = ET.fromstring(svg)
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert "100,0%" in texts and texts.count("25,0%") == 2 and "—" in texts
+    assert "Huyện A" in texts and texts.count("đang diễn ra") == 1
+    assert root.find(f"{SVG}title").text == "Tỷ lệ"
+
+
+def test_the_bar_chart_splits_done_open_and_missed():
+    svg = chart.bars("Quý I", [chart.Series("Toàn tỉnh", (Tally((2, 0, 1, 0, 1, 5)),))])
+    root = ET.fromstring(svg)
+    widths = [float(r.get("width")) for r in root.iter(f"{SVG}rect") if r.get("fill") in
+              (chart.DONE, chart.OPEN, chart.MISSED) and r.get("height") != "14"]
+    assert widths == [180.0, 90.0, 90.0]  # 2, 1 and 1 of 4 applicable, on a 360-wide bar
+    assert "2 đã thực hiện, 1 còn hạn, 1 không thực hiện trên 4 nghĩa vụ áp dụng" in root.find(f"{SVG}desc").text
