@@ -77,7 +77,7 @@ def grid(title: str, columns: list[tuple[str, str, bool]], rows: list[Series]) -
     for r, series in enumerate(rows):
         y = top + ROW * r
         body.append(text(8, y + ROW / 2 + 5, short(series.label), weight="bold" if r == 0 else "normal"))
-        for n, (tally, (_, _, running)) in enumerate(zip(series.values, columns)):
+        for n, (tally, (_, _, running)) in enumerate(zip(series.values, columns, strict=True)):
             x = label_width + cell_width * n
             rate = tally.rate if tally else None
             dash = ' stroke-dasharray="4 3"' if running else ""
@@ -98,7 +98,7 @@ def grid(title: str, columns: list[tuple[str, str, bool]], rows: list[Series]) -
                      size=12, fill="#424242"))
     description = "; ".join(
         f"{s.label}: " + ", ".join(f"{a} {b} {percent(t.rate) if t and t.rate is not None else '—'}"
-                                   for (a, b, _), t in zip(columns, s.values)) for s in rows)
+                                   for (a, b, _), t in zip(columns, s.values, strict=True)) for s in rows)
     return svg(width, height, title, description, body)
 
 

@@ -193,7 +193,7 @@ class Drafter:
             + (f" ngày {vi.day(g.resolved)}" if g.resolved else "")
             + (f"; {g.resolution.rstrip(' .')}" if g.resolution else "") + "." for g in followed)
         contents = (tuple(times), notes("quality"), notes("situation"), difficulties, notes("solutions"), handling)
-        return tuple(Section(f"{n}. {heading}", items) for n, (heading, items) in enumerate(zip(HEADINGS, contents), 1))
+        return tuple(Section(f"{n}. {heading}", items) for n, (heading, items) in enumerate(zip(HEADINGS, contents, strict=True), 1))
 
 
 # -- the Word file

@@ -8,9 +8,10 @@ same value. Page and file are made from the same rows, so they cannot disagree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from markupsafe import Markup
 

@@ -1,6 +1,6 @@
 """The Board's pages in Chromium: filter the dashboard, see the charts, print a report draft.
 
-Uses the served site, browser and checked page of test_site.py: every test fails on a request
+Uses the served site, browser and checked page of conftest.py: every test fails on a request
 to another host or a console error.
 """
 
@@ -12,7 +12,8 @@ import re
 
 from playwright.sync_api import expect
 
-from .test_site import SHOTS, base, browser, page, shot  # noqa: F401  (fixtures)
+from .conftest import SHOTS
+from .test_site import shot
 
 
 def visible_rows(page):

@@ -45,7 +45,7 @@ def test_a_btv_draft_is_laid_out_as_a_party_report_with_the_headings_of_article_
                for line in lines)
     headings = [line for line in lines if line[:2] in {f"{n}." for n in range(1, 7)}]
     assert len(headings) == 6
-    assert all(h[3:].startswith(s) for h, s in zip(headings, SUBJECTS))
+    assert all(h[3:].startswith(s) for h, s in zip(headings, SUBJECTS, strict=True))
     signature = [c.text for c in document.tables[-1].rows[0].cells]
     assert signature[1].split("\n")[0] == "NGƯỜI BÁO CÁO" and signature[1].split("\n")[-1] == "Phan Thị Hà"
     assert signature[0].startswith("Nơi nhận:") and "Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy)" in signature[0]

@@ -93,7 +93,7 @@ def test_the_xlsx_read_back_holds_the_tables_of_its_page_cell_for_cell(built, pa
     html = built / page
     book = openpyxl.load_workbook(html.parent / workbook_name)
     assert len(book.worksheets) == len(tables)
-    for sheet, name in zip(book.worksheets, tables):
+    for sheet, name in zip(book.worksheets, tables, strict=True):
         assert sheet_rows(sheet) == page_table(html, name), f"{workbook_name}: {sheet.title}"
 
 
