@@ -12,7 +12,9 @@ from functools import cached_property
 
 from markupsafe import Markup
 
-from . import chart, compliance, drafts, exports, urls, vi
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from . import chart, compliance, drafts, engine, exports, urls, vi
 from .compliance import RULE_ROLE, UNASSIGNED, Consolidation, MemberLine, Tally
 from .markup import md
 from .pages import Site, Words, badge, environment, name_key
@@ -284,9 +286,11 @@ class Board:
         page(urls.DASHBOARD, "bang-tong-hop.md", "bang-tong-hop", self.dashboard_tables(),
              f"Bảng tổng hợp đến ngày {vi.day(self.as_of)}", now=self.now)
         overview = self.overview_tables()
+        years = sorted({p.year for p in self.periods}, reverse=True)
         page(urls.CONSOLIDATED, "tong-hop.md", "tong-hop", overview, "Tổng hợp theo kỳ",
-             periods=self.periods, chart=Markup("ty-le.svg"))
-        files["tong-hop/ty-le.svg"] = self.rate_chart()
+             periods=self.periods, charts=[(year, Markup(f"ty-le-{year}.svg")) for year in years])
+        for year in years:
+            files[f"tong-hop/ty-le-{year}.svg"] = self.rate_chart(year)
         for p in self.periods:
             c = self.consolidations[p]
             stem = urls.period_slug(p)
@@ -296,18 +300,25 @@ class Board:
             files[f"tong-hop/{stem}.svg"] = self.period_chart(c)
         page(urls.GRIEVANCES, "van-de.md", "van-de", self.grievance_tables(), "Vấn đề bức xúc của nhân dân")
         page(urls.WARNINGS, "canh-bao.md", "canh-bao", self.warning_tables(), "Bản ghi không được tính")
-        template = self.env.get_template("bao-cao.md")
+        template = printable(self.site)
+        word = drafts.Word(self.as_of)
         for d in drafts.Drafter(self.province, self.site.tree, self.evaluation).all():
-            path = urls.draft_page(d.member, d.period)
-            files[path] = template.render(page=path, d=d, member=self.province.members[d.member],
-                                          docx=Markup(urls.relative(path, urls.draft_file(d.member, d.period))))
-            files[urls.draft_file(d.member, d.period)] = drafts.docx_bytes(d, self.as_of)
+            path, docx = urls.draft_page(d.member, d.period), urls.draft_file(d.member, d.period)
+            files[path] = template.render(
+                d=d, member=self.province.members[d.member], docx=urls.relative(path, docx),
+                member_page=urls.html(urls.relative(path, urls.member_page(d.member))),
+                regulation=urls.html(urls.relative(path, urls.REGULATION)) + "#dieu-3-khoan-3")
+            files[docx] = word.write(d)
         return files
 
-    def rate_chart(self) -> str:
-        columns = [(*two_lines(p), p.start <= self.as_of <= p.end) for p in self.periods]
-        rows = [chart.Series(r.label, tuple(r.tallies.get(p) for p in self.periods)) for r in self.rate_rows()]
-        return chart.grid(f"Tỷ lệ thực hiện theo kỳ và đảng bộ (đến ngày {vi.day(self.as_of)})", columns, rows)
+    def rate_chart(self, year: int) -> str:
+        """One year's periods (its quarters, halves and the year) against the organizations."""
+        periods = [p for p in self.periods if p.year == year]
+        columns = [(*two_lines(p), p.start <= self.as_of <= p.end) for p in periods]
+        rows = [chart.Series(r.label, tuple(r.tallies.get(p) for p in periods)) for r in self.rate_rows()
+                if any(r.tallies.get(p) for p in periods)]
+        return chart.grid(f"Tỷ lệ thực hiện năm {year} theo kỳ và đảng bộ (đến ngày {vi.day(self.as_of)})",
+                          columns, rows)
 
     def period_chart(self, c: Consolidation) -> str:
         rows = [chart.Series(PROVINCE_ROW, (c.total,))]
@@ -356,6 +367,15 @@ def downloads(page: str, stem: str) -> Markup:
 def csv_link(page: str, stem: str, table: Table) -> Markup:
     target = urls.relative(page, page.rsplit("/", 1)[0] + f"/{stem}-{table.slug}.csv")
     return Markup(f'<span class="download">[Tải bảng này (.csv)]({target})</span>')
+
+
+def printable(site: Site):
+    """The template of a draft's printable page: plain HTML, outside the site engine, escaped as HTML."""
+    env = Environment(loader=PackageLoader("generator"), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(day=vi.day)
+    env.globals.update(vi=vi, site=site, province=site.province, sample_notice=engine.SAMPLE_NOTICE)
+    return env.get_template("bao-cao.html")
 
 
 def render(site: Site) -> dict[str, str | bytes]:

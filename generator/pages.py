@@ -206,7 +206,7 @@ class Words:
         """Links to the report draft of a report obligation (Điều 3.3), when one is made for its period."""
         if not compliance.has_draft(o, self.site.as_of):
             return Markup("—")
-        return (Markup(f"[Trang in]({to(page, urls.draft_page(o.member, o.period))}) · ")
+        return (Markup(f"[Trang in]({urls.relative(page, urls.draft_page(o.member, o.period))}) · ")
                 + Markup(f"[Word]({urls.relative(page, urls.draft_file(o.member, o.period))})"))
 
     def qualifying(self, page: str, q) -> Markup:

@@ -86,13 +86,19 @@ def record_lines(path: Path) -> dict[str, int]:
     return lines
 
 
+WARNINGS_SHOWN = 50
+
+
 def warn(data_dir: Path, warnings) -> None:
-    """Print records that cannot count: valid data, so the build goes on; the Board should look at them."""
+    """Print records that cannot count: valid data, so the build goes on; the Board should look at them.
+    The first WARNINGS_SHOWN are printed; the page “Bản ghi không được tính” lists them all."""
     if not warnings:
         return
     located: dict[str, dict[str, int]] = {}
     print(f"\nCảnh báo: {len(warnings)} bản ghi không được tính cho nghĩa vụ nào (dữ liệu vẫn hợp lệ):")
-    for w in warnings:
+    if len(warnings) > WARNINGS_SHOWN:
+        print(f"(in {WARNINGS_SHOWN} bản ghi đầu; trang “Bản ghi không được tính” có đủ danh sách)")
+    for w in warnings[:WARNINGS_SHOWN]:
         if w.file not in located:
             located[w.file] = record_lines(data_dir / w.file)
         line = located[w.file].get(w.record, 1)

@@ -72,7 +72,8 @@ def consolidated_page(period) -> str:
 
 
 def draft_page(member: str, period) -> str:
-    return f"bao-cao/{member}-{period_slug(period)}.md"
+    """A printable page of plain HTML, not a page of the site engine."""
+    return f"bao-cao/{member}-{period_slug(period)}.html"
 
 
 def draft_file(member: str, period) -> str:

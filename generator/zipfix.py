@@ -17,15 +17,20 @@ STAMPED = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>
 
 
 def normalize(data: bytes, when: datetime) -> bytes:
+    """The same archive with every member and the core properties dated `when`."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    source = zipfile.ZipFile(io.BytesIO(data))
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = [(name, source.read(name)) for name in source.namelist()]
+    return pack([(name, STAMPED.sub(lambda m: m.group(1) + stamp + m.group(3), content) if name == CORE else content)
+                 for name, content in parts], when)
+
+
+def pack(parts: list[tuple[str, bytes]], when: datetime) -> bytes:
+    """A zip of `parts` in this order, each dated `when`, compressed, with fixed attributes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
-        for member in source.infolist():
-            content = source.read(member.filename)
-            if member.filename == CORE:
-                content = STAMPED.sub(lambda m: m.group(1) + stamp + m.group(3), content)
-            info = zipfile.ZipInfo(member.filename, date_time=(when.year, when.month, when.day, 0, 0, 0))
+        for name, content in parts:
+            info = zipfile.ZipInfo(name, date_time=(when.year, when.month, when.day, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16

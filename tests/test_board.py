@@ -38,16 +38,19 @@ def test_a_hostile_name_is_text_on_every_board_page_and_in_every_chart():
     files = hostile_files()
     markdown_pages = [p for p in files if p.endswith(".md")]
     assert {"bang-tong-hop/index.md", "tong-hop/index.md", "tong-hop/2026.md", "van-de/index.md",
-            "canh-bao/index.md", "bao-cao/m-2026-h2.md"} <= set(markdown_pages)
+            "canh-bao/index.md"} <= set(markdown_pages)
     for path in markdown_pages:
         page = markdown.markdown(files[path], extensions=EXTENSIONS)
         assert "<script" not in page and 'href="javascript' not in page, path
-    for path in ("bang-tong-hop/index.md", "van-de/index.md", "tong-hop/2026.md", "bao-cao/m-2026-h2.md"):
+    for path in ("bang-tong-hop/index.md", "van-de/index.md", "tong-hop/2026.md"):
         assert "&lt;script&gt;" in markdown.markdown(files[path], extensions=EXTENSIONS), path
+    printable = files["bao-cao/m-2026-h2.html"]
+    assert "<script" not in printable and printable.count("&lt;script&gt;") >= 3
     for path in (p for p in files if p.endswith(".svg")):
         root = ET.fromstring(files[path])
         assert not root.findall(f".//{SVG}script") and "href" not in files[path], path
         assert any("<script>" in (t.text or "") for t in root.iter(f"{SVG}text")) or path == "tong-hop/2026-q1.svg"
+    assert "tong-hop/ty-le-2026.svg" in files
 
 
 def test_the_dashboard_tables_filter_on_role_organization_period_rule_and_status():

@@ -76,9 +76,11 @@ def test_a_report_draft_prints_on_a4_as_the_report_alone(page, base):
     assert page.evaluate("getComputedStyle(document.querySelector('.draft')).fontFamily").startswith('"Times New Roman"')
     shot(page, "draft")
     page.emulate_media(media="print")
-    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".draft-help", "h1"):
-        expect(page.locator(hidden).first).to_be_hidden()
+    expect(page.locator(".help")).to_be_hidden()
     expect(page.locator(".draft")).to_be_visible()
     SHOTS.mkdir(parents=True, exist_ok=True)
     pdf = page.pdf(path=str(SHOTS / "draft-a4.pdf"), format="A4", print_background=True)
     assert 1 <= max(int(n) for n in re.findall(rb"/Count (\d+)", pdf)) <= 3
+    page.emulate_media(media="screen")
+    page.locator("a", has_text="Trang của đồng chí").click()
+    expect(page).to_have_url(re.compile(r"thanh-vien/phan-thi-ha\.html$"))
