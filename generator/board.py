@@ -103,6 +103,8 @@ class Board:
         return Table(name, slug, (label, *self.tally_columns()), tuple(rows))
 
     def member_table(self, lines: tuple[MemberLine, ...]) -> Table:
+        counts = self.tally_columns()
+        counts = (*counts[:-2], counts[-1])  # without the not-applicable count: the detail column has them
         columns = (
             Column("Đồng chí", lambda m: m.member.name, cell=lambda m, page: self.words.member_link(page, m.member.id)),
             Column("Vai trò", lambda m: "; ".join(vi.ROLES_SHORT[r] for r in m.roles),
@@ -111,8 +113,7 @@ class Board:
                    filter=True),
             Column("Đảng bộ", lambda m: self.orgs_text(m.organizations),
                    cell=lambda m, page: self.orgs_cell(m.organizations), filter=True),
-            *self.tally_columns()[:-2],
-            self.tally_columns()[-1],
+            *counts,
             Column("Chi tiết", lambda m: "; ".join(f"{o.rule.code} {o.period.label}: {vi.STATUSES[o.status]}"
                                                    for o in m.obligations)),
         )
