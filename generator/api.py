@@ -4,11 +4,10 @@ and `api/feeds/<member>.json` for each member's calendar feed (without its secre
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 
-from icalendar import vRecur
-
-from . import urls, vi
+from . import ics, urls, vi
 from .events import Event
 from .feeds import Feed
 from .pages import Site
@@ -16,10 +15,11 @@ from .revisions import Revision
 from .rules import Obligation
 
 
-def render(site: Site) -> dict[str, str]:
+def render(site: Site) -> dict[str, Callable[[], str]]:
+    """Each file by its path, as a function that makes it (the engine only copies them)."""
     return {
-        "api/members.json": dump({"as_of": site.as_of, "members": members(site)}),
-        "api/obligations.json": dump({
+        "api/members.json": lambda: dump({"as_of": site.as_of, "members": members(site)}),
+        "api/obligations.json": lambda: dump({
             "as_of": site.as_of,
             "periods": [dict(code=p.code, label=p.label, start=p.start, end=p.end) for p in site.evaluation.periods],
             "obligations": [obligation(o) for o in site.evaluation.obligations],
@@ -95,7 +95,7 @@ def event(e: Event, revision: Revision, reminder_days: int) -> dict:
         "all_day": e.all_day,
         "start": e.start,
         "end": e.end,
-        "rrule": vRecur(e.rule).to_ical().decode() if e.rule else None,
+        "rrule": ics.recur(e.rule) if e.rule else None,
         "exdates": list(e.exdates),
         "status": "tentative" if e.tentative else "confirmed",
         "location": e.location,

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from . import chart, compliance, drafts, engine, exports, urls, vi
 from .compliance import RULE_ROLE, UNASSIGNED, Consolidation, MemberLine, Tally
 from .markup import md
+from .output import Output
 from .pages import Site, Words, badge, environment, name_key
 from .periods import Period, containing
 from .rules import RULES, Obligation
@@ -273,16 +274,16 @@ class Board:
 
     # -- everything
 
-    def render(self) -> dict[str, str | bytes]:
-        files: dict[str, str | bytes] = {}
+    def render(self, out: Output) -> None:
+        """Add the Board's pages to `out`, and defer its files (exports, charts, drafts) until the engine runs."""
 
         def page(path: str, template: str, stem: str, tables: list[Table], title: str, **context) -> None:
-            files[path] = self.env.get_template(template).render(page=path, tables=tables, stem=stem, title=title,
-                                                                 **context)
+            out.add(path, self.env.get_template(template).render(page=path, tables=tables, stem=stem, title=title,
+                                                                 **context))
             folder = path.rsplit("/", 1)[0]
-            files[f"{folder}/{stem}.xlsx"] = exports.xlsx_bytes(tables, title, self.as_of)
+            out.defer(f"{folder}/{stem}.xlsx", lambda: exports.xlsx_bytes(tables, title, self.as_of))
             for t in tables:
-                files[f"{folder}/{stem}-{t.slug}.csv"] = exports.csv_bytes(t)
+                out.defer(f"{folder}/{stem}-{t.slug}.csv", lambda t=t: exports.csv_bytes(t))
 
         page(urls.DASHBOARD, "bang-tong-hop.md", "bang-tong-hop", self.dashboard_tables(),
              f"Bảng tổng hợp đến ngày {vi.day(self.as_of)}", now=self.now)
@@ -291,26 +292,37 @@ class Board:
         page(urls.CONSOLIDATED, "tong-hop.md", "tong-hop", overview, "Tổng hợp theo kỳ",
              periods=self.periods, charts=[(year, Markup(f"ty-le-{year}.svg")) for year in years])
         for year in years:
-            files[f"tong-hop/ty-le-{year}.svg"] = self.rate_chart(year)
+            out.defer(f"tong-hop/ty-le-{year}.svg", lambda year=year: self.rate_chart(year))
         for p in self.periods:
             c = self.consolidations[p]
             stem = urls.period_slug(p)
             title = f"Tổng hợp {p.label if p.kind != 'Y' else f'năm {p.year}'}"
             page(urls.consolidated_page(p), "tong-hop-ky.md", stem, self.consolidation_tables(c),
                  title, c=c, chart=Markup(f"{stem}.svg"))
-            files[f"tong-hop/{stem}.svg"] = self.period_chart(c)
+            out.defer(f"tong-hop/{stem}.svg", lambda c=c: self.period_chart(c))
         page(urls.GRIEVANCES, "van-de.md", "van-de", self.grievance_tables(), "Vấn đề bức xúc của nhân dân")
         page(urls.WARNINGS, "canh-bao.md", "canh-bao", self.warning_tables(), "Bản ghi không được tính")
+        self.drafts(out)
+
+    def drafts(self, out: Output) -> None:
+        """A draft report per reporting obligation, as a printable page and a .docx, made later."""
         template = printable(self.site)
         word = drafts.Word(self.as_of)
-        for d in drafts.Drafter(self.province, self.site.tree, self.evaluation).all():
-            path, docx = urls.draft_page(d.member, d.period), urls.draft_file(d.member, d.period)
-            files[path] = template.render(
-                d=d, member=self.province.members[d.member], docx=urls.relative(path, docx),
-                member_page=urls.html(urls.relative(path, urls.member_page(d.member))),
-                regulation=urls.html(urls.relative(path, urls.REGULATION)) + "#dieu-3-khoan-3")
-            files[docx] = word.write(d)
-        return files
+        drafter = drafts.Drafter(self.province, self.site.tree, self.evaluation)
+        made: dict = {}
+
+        def draft(o: Obligation) -> drafts.Draft:
+            if o not in made:
+                made[o] = drafter.draft(o)
+            return made[o]
+
+        for o in drafter.reporting():
+            path, docx = urls.draft_page(o.member, o.period), urls.draft_file(o.member, o.period)
+            out.defer(path, lambda o=o, path=path, docx=docx: template.render(
+                d=draft(o), member=self.province.members[o.member], docx=urls.relative(path, docx),
+                member_page=urls.html(urls.relative(path, urls.member_page(o.member))),
+                regulation=urls.html(urls.relative(path, urls.REGULATION)) + "#dieu-3-khoan-3"))
+            out.defer(docx, lambda o=o: word.write(draft(o)))
 
     def rate_chart(self, year: int) -> str:
         """One year's periods (its quarters, halves and the year) against the organizations."""
@@ -379,5 +391,5 @@ def printable(site: Site):
     return env.get_template("bao-cao.html")
 
 
-def render(site: Site) -> dict[str, str | bytes]:
-    return Board(site).render()
+def render(site: Site, out: Output) -> None:
+    Board(site).render(out)

@@ -1,25 +1,29 @@
 """One build: load, evaluate, render, write, run the engine, swap the new site in.
 
-Gather then write: everything is computed in memory first; the docs folder is
-written only once all pages and feeds exist, and `site/` is replaced only once
-the engine has produced a complete new site beside it. A failure at any step
-leaves the previous `site/` as it was. After it, the feeds' version ledger is
-saved and, when asked, the feeds alone are copied to a folder of their own.
+Gather then write: every obligation and every page is computed before anything is
+written. The pages are staged for the engine with the files they link to as
+placeholders; the files the engine only copies (feeds, exports, drafts, the API)
+are made while it renders, on the other core, and written into the new site when
+it is done; `site/` is replaced only then, by the complete new site. A failure at
+any step leaves the previous `site/` as it was. After it, the feeds' version
+ledger is saved and, when asked, the feeds alone are copied to a folder of their own.
 """
 
 from __future__ import annotations
 
+import functools
 import resource
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import api, board, engine, ics, pages, revisions, subscribe, swap, tokens
-from .feeds import feeds
+from . import api, board, engine, feeds, ics, output, pages, revisions, subscribe, swap, tokens
+from .feeds import Feed
 from .model import Province
 from .output import Output
 from .revisions import Revision
@@ -53,41 +57,55 @@ class Timings:
 
 
 @dataclass(frozen=True)
-class Gathered:
-    out: Output                       # every file of the docs folder
-    feeds: dict[str, bytes]           # each feed by its secret file name
-    revisions: dict[str, Revision]    # the feeds' version ledger after this build
+class Plan:
+    out: Output                                   # the pages, and the files made while the engine runs
+    calendars: Callable[[], Calendars]            # the feeds, made once when first asked for
 
 
-def gather(root: Path, province: Province, as_of: date, secret: str, timings: Timings | None = None) -> Gathered:
+@dataclass(frozen=True)
+class Calendars:
+    feeds: dict[tuple[str, ...], Feed]            # by identity
+    files: dict[str, bytes]                       # each feed by its secret file name
+    revisions: dict[str, Revision]                # the feeds' version ledger after this build
+
+
+def gather(root: Path, province: Province, as_of: date, secret: str, timings: Timings | None = None) -> Plan:
+    """Every page, and every file as a function that makes it. Nothing is written."""
     timings = timings or Timings()
     settings = province.settings
     with timings.phase("rules"):
         tree = Tree(province)
         evaluation = evaluate(province, as_of, tree)
-    with timings.phase("feeds"):
-        calendars = feeds(province, tree, as_of)
-        revised = revisions.revise(read_revisions(root), (e for f in calendars for e in f.events), as_of)
-        names = {f.identity: tokens.file_name(secret, f.identity) for f in calendars}
-        subscriptions = {f.page: subscribe.subscription(settings, names[f.identity], f.about,
-                                                        qr=f.identity[0] == "thanh-vien") for f in calendars}
-        writer = ics.Writer(revised, settings)
-        files = {names[f.identity]: writer.render(f) for f in calendars}
-    with timings.phase("render"):
+    with timings.phase("pages"):
+        headings = feeds.headings(province)
+        names = {h.identity: tokens.file_name(secret, h.identity) for h in headings}
+        subscriptions = {h.page: subscribe.subscription(settings, names[h.identity], h.about,
+                                                        qr=h.identity[0] == "thanh-vien") for h in headings}
         site = pages.Site(province, tree, evaluation, subscriptions)
         out = Output()
         out.add_tree(root / "content")
-        for path, text in {**pages.render(site), **api.render(site)}.items():
+        for path, text in pages.render(site).items():
             out.add(path, text)
-        for feed in calendars:
-            out.add(subscriptions[feed.page].path, files[names[feed.identity]])
-            if feed.identity[0] == "thanh-vien":
-                out.add(f"api/feeds/{feed.identity[1]}.json",
-                        api.feed(feed, revised, as_of, settings.feed_reminder_days))
-    with timings.phase("board"):
-        for path, content in board.render(site).items():
-            out.add(path, content)
-    return Gathered(out, files, revised)
+        board.render(site, out)
+
+    @functools.cache
+    def calendars() -> Calendars:
+        made = feeds.feeds(province, tree, as_of)
+        revised = revisions.revise(read_revisions(root), (e for f in made for e in f.events), as_of)
+        writer = ics.Writer(revised, settings)
+        return Calendars({f.identity: f for f in made}, {names[f.identity]: writer.render(f) for f in made}, revised)
+
+    for path, make in api.render(site).items():
+        out.defer(path, make)
+    for h in headings:
+        box = subscriptions[h.page]
+        out.defer(box.path, lambda name=names[h.identity]: calendars().files[name])
+        if box.qr:
+            out.defer(box.qr, lambda box=box: subscribe.qr_code(box.webcal))
+        if h.identity[0] == "thanh-vien":
+            out.defer(f"api/feeds/{h.identity[1]}.json", lambda identity=h.identity: api.feed(
+                calendars().feeds[identity], calendars().revisions, as_of, settings.feed_reminder_days))
+    return Plan(out, calendars)
 
 
 def read_revisions(root: Path) -> dict[str, Revision]:
@@ -97,29 +115,41 @@ def read_revisions(root: Path) -> dict[str, Revision]:
 
 def build(root: Path, province: Province, site_dir: Path, as_of: date, secret: str,
           feeds_dir: Path | None = None, timings: Timings | None = None) -> int:
+    """Stage the pages, let the engine render them while the files are made, then put it all in place."""
     timings = timings or Timings()
-    gathered = gather(root, province, as_of, secret, timings)
+    plan = gather(root, province, as_of, secret, timings)
     with timings.phase("write"):
-        gathered.out.sync(root / STAGE / "docs")
+        plan.out.sync(root / STAGE / "docs")  # the deferred files as placeholders: the pages link to them
     fresh = site_dir.with_name(f".{site_dir.name}.new")
     shutil.rmtree(fresh, ignore_errors=True)
-    with timings.phase("engine"):
-        result = engine.build(root, fresh, province.settings, as_of)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout + result.stderr)
+    started = time.perf_counter()
+    engine_build = engine.Build(root, fresh, province.settings, as_of)
+    try:
+        with timings.phase("files"):
+            made = plan.out.make_later()
+    except BaseException:
+        engine_build.stop()
+        raise
+    status, log = engine_build.finish()
+    timings.phases["engine"] = time.perf_counter() - started  # it ran alongside "files"
+    if status != 0:
+        sys.stderr.write(log)
         print("Trình dựng trang (MkDocs) báo lỗi; trang cũ được giữ nguyên.", file=sys.stderr)
         shutil.rmtree(fresh, ignore_errors=True)
         return 2
+    with timings.phase("place"):
+        output.place(made, fresh)
     with timings.phase("swap"):
         swap.replace(fresh, site_dir)
+    calendars = plan.calendars()
     (root / REVISIONS).parent.mkdir(parents=True, exist_ok=True)
-    (root / REVISIONS).write_text(revisions.dump(gathered.revisions), encoding="utf-8")
-    pages_count = sum(1 for p in gathered.out.files if p.endswith(".md"))
-    print(f"Đã dựng {pages_count} trang và {len(gathered.feeds)} lịch (iCal) vào {site_dir} "
+    (root / REVISIONS).write_text(revisions.dump(calendars.revisions), encoding="utf-8")
+    pages_count = sum(1 for p in plan.out.files if p.endswith(".md"))
+    print(f"Đã dựng {pages_count} trang và {len(calendars.files)} lịch (iCal) vào {site_dir} "
           f"(tính đến ngày {as_of.strftime('%d/%m/%Y')}).")
     if feeds_dir:
-        publish(gathered.feeds, feeds_dir)
-        print(f"Đã ghi riêng {len(gathered.feeds)} lịch (iCal) vào {feeds_dir}.")
+        publish(calendars.files, feeds_dir)
+        print(f"Đã ghi riêng {len(calendars.files)} lịch (iCal) vào {feeds_dir}.")
     return 0
 
 

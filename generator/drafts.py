@@ -111,9 +111,9 @@ class Drafter:
         for g in sorted(province.grievances.values(), key=lambda g: (g.notified, g.id)):
             self.grievances.setdefault(g.member, []).append(g)
 
-    def all(self) -> list[Draft]:
-        return [self.draft(o) for found in self.evaluation.by_member.values() for o in found
-                if has_draft(o, self.as_of)]
+    def reporting(self) -> list[Obligation]:
+        """The reporting obligations that get a draft."""
+        return [o for found in self.evaluation.by_member.values() for o in found if has_draft(o, self.as_of)]
 
     def draft(self, o: Obligation) -> Draft:
         member = self.province.members[o.member]

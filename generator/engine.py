@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import sys
 from datetime import date, datetime, UTC
 from pathlib import Path
@@ -29,11 +30,28 @@ def environment(settings: Settings, as_of: date) -> dict[str, str]:
             "SITE_URL": settings.site_url, "SITE_NOTICE": SAMPLE_NOTICE if settings.sample_data else ""}
 
 
-def build(root: Path, site_dir: Path, settings: Settings, as_of: date) -> subprocess.CompletedProcess:
-    # Not --quiet: it drops warnings before --strict can count them.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site_dir)]
-    return subprocess.run(command, cwd=root, env=environment(settings, as_of), capture_output=True, text=True)
+class Build:
+    """The engine building the staged pages into `site_dir`, running while the generator goes on."""
+
+    def __init__(self, root: Path, site_dir: Path, settings: Settings, as_of: date):
+        # Not --quiet: it drops warnings before --strict can count them.
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+                   "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site_dir)]
+        self.log = tempfile.TemporaryFile()  # a file, not a pipe: a pipe left unread could fill and stall it
+        self.process = subprocess.Popen(command, cwd=root, env=environment(settings, as_of),
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+
+    def finish(self) -> tuple[int, str]:
+        """Wait for the engine: its exit status and what it printed."""
+        status = self.process.wait()
+        self.log.seek(0)
+        text = self.log.read().decode("utf-8", "replace")
+        self.log.close()
+        return status, text
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.finish()
 
 
 def serve(root: Path, settings: Settings, as_of: date, port: int) -> subprocess.Popen:

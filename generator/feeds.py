@@ -32,13 +32,63 @@ OWED = ("due", "planned", "missed")   # an obligation to attend shows until it i
 
 
 @dataclass(frozen=True)
-class Feed:
+class Heading:
+    """What a feed is, known before any of its events are made (its address goes on the pages)."""
+
     identity: tuple[str, ...]   # what its secret file name is made from (tokens.py)
     page: str                   # the site's page about the feed's subject, where its subscribe box is
     name: str
     about: str                  # what it holds, for its subscribe box
-    description: str            # the same, for the calendar client
+
+
+@dataclass(frozen=True)
+class Feed:
+    heading: Heading
+    description: str            # what it holds, for the calendar client
     events: tuple[Event, ...]
+
+    @property
+    def identity(self) -> tuple[str, ...]:
+        return self.heading.identity
+
+    @property
+    def page(self) -> str:
+        return self.heading.page
+
+    @property
+    def name(self) -> str:
+        return self.heading.name
+
+    @property
+    def about(self) -> str:
+        return self.heading.about
+
+
+def headings(province: Province) -> list[Heading]:
+    """Every feed of the build, in the order `feeds` makes them: the province's, each member's,
+    each organization's."""
+    return ([province_heading(province)] + [member_heading(m) for m in province.members.values()]
+            + [organization_heading(o) for o in province.organizations.values()])
+
+
+def member_heading(member: Member) -> Heading:
+    return Heading(("thanh-vien", member.id, str(member.feed_rotation)), urls.member_page(member.id),
+                   f"Lịch dự sinh hoạt – {member.name}",
+                   f"Các buổi sinh hoạt được tính cho nghĩa vụ của đồng chí {member.name}, các buổi đã được "
+                   "bố trí dự, hạn dự sinh hoạt và hạn báo cáo theo Quy định.")
+
+
+def organization_heading(org: Organization) -> Heading:
+    return Heading(("to-chuc", org.id), urls.organization_page(org.id), f"Lịch bố trí dự sinh hoạt – {org.name}",
+                   f"Các buổi Ủy viên BTV Tỉnh ủy, Ủy viên BCH Đảng bộ tỉnh được bố trí dự sinh hoạt tại các "
+                   f"chi bộ thuộc {org.name}, và hạn dự sinh hoạt của các đồng chí được phân công phụ trách, "
+                   "theo dõi (Điều 4.2).")
+
+
+def province_heading(province: Province) -> Heading:
+    return Heading(("tinh",), urls.MEMBERS_INDEX, f"Hạn báo cáo và tổng hợp – {province.settings.province}",
+                   "Hạn báo cáo kết quả dự sinh hoạt của các đồng chí Ủy viên BTV Tỉnh ủy, Ủy viên BCH Đảng bộ "
+                   "tỉnh, và các kỳ Ban Tổ chức Tỉnh ủy tổng hợp kết quả (Điều 3.2, 4.3).")
 
 
 def horizon(as_of: date, months: int) -> tuple[date, date]:
@@ -79,9 +129,8 @@ class Feeds:
         for above in dict.fromkeys(a for org in organizations for a in (org, *tree.ancestors(org))):
             self.arranged.setdefault(above, []).append(event)
 
-    def feed(self, identity: tuple[str, ...], page: str, name: str, about: str, found: list[Event]) -> Feed:
-        return Feed(identity, page, name, about, self.notice + about + self.updated,
-                    tuple(sorted(found, key=lambda e: e.sort_key)))
+    def feed(self, heading: Heading, found: list[Event]) -> Feed:
+        return Feed(heading, self.notice + heading.about + self.updated, tuple(sorted(found, key=lambda e: e.sort_key)))
 
     def within(self, day: date) -> bool:
         return self.first <= day <= self.last
@@ -102,17 +151,11 @@ class Feeds:
                 found.append(self.events.report(o))
             elif o in self.duties:
                 found.append(self.duties[o])
-        return self.feed(("thanh-vien", member.id, str(member.feed_rotation)), urls.member_page(member.id),
-                         f"Lịch dự sinh hoạt – {member.name}",
-                         f"Các buổi sinh hoạt được tính cho nghĩa vụ của đồng chí {member.name}, các buổi đã được "
-                         "bố trí dự, hạn dự sinh hoạt và hạn báo cáo theo Quy định.", found)
+        return self.feed(member_heading(member), found)
 
     def organization(self, org: Organization) -> Feed:
         found = self.arranged.get(org.id, [])
-        return self.feed(("to-chuc", org.id), urls.organization_page(org.id), f"Lịch bố trí dự sinh hoạt – {org.name}",
-                         f"Các buổi Ủy viên BTV Tỉnh ủy, Ủy viên BCH Đảng bộ tỉnh được bố trí dự sinh hoạt tại các "
-                         f"chi bộ thuộc {org.name}, và hạn dự sinh hoạt của các đồng chí được phân công phụ trách, "
-                         "theo dõi (Điều 4.2).", found)
+        return self.feed(organization_heading(org), found)
 
     def province_feed(self) -> Feed:
         owed: dict = {}
@@ -123,6 +166,4 @@ class Feeds:
         effective = self.province.settings.effective_date
         found += [self.events.consolidation(p) for kind in ("Q", "H", "Y") for p in between(self.first, self.last, kind)
                   if self.within(p.end) and p.end >= effective]
-        return self.feed(("tinh",), urls.MEMBERS_INDEX, f"Hạn báo cáo và tổng hợp – {self.province.settings.province}",
-                         "Hạn báo cáo kết quả dự sinh hoạt của các đồng chí Ủy viên BTV Tỉnh ủy, Ủy viên BCH Đảng bộ "
-                         "tỉnh, và các kỳ Ban Tổ chức Tỉnh ủy tổng hợp kết quả (Điều 3.2, 4.3).", found)
+        return self.feed(province_heading(self.province), found)

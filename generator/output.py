@@ -1,28 +1,46 @@
-"""Collect the files of a build, then write them into the docs folder the site engine reads.
+"""Collect the files of a build, then write them: pages for the site engine, and files made later.
 
 A path may be claimed once: two generators writing the same file is a bug,
 reported at once instead of one silently overwriting the other. Paths must
 stay inside the folder.
+
+Pages (and what the engine reads) are added with their content. Files the
+engine only copies (feeds, exports, report drafts, the API) are added as a
+function that makes them: a build stages them as empty placeholders, so the
+engine sees every file a page links to, makes them while the engine renders,
+and writes them into the new site before it is swapped in (`build.py`).
 """
 
 from __future__ import annotations
 
 import posixpath
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+
+Content = str | bytes
 
 
 class Output:
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
+        self.later: dict[str, Callable[[], Content]] = {}
 
-    def add(self, path: str, content: str | bytes) -> None:
+    def claim(self, path: str) -> None:
         normal = posixpath.normpath(path)
         if normal != path or path.startswith(("/", "../")) or "\\" in path or path == "..":
             raise ValueError(f"unsafe output path: {path!r}")
-        if path in self.files:
+        if path in self.files or path in self.later:
             raise ValueError(f"two writes to the same output path: {path}")
-        self.files[path] = content.encode("utf-8") if isinstance(content, str) else content
+
+    def add(self, path: str, content: Content) -> None:
+        self.claim(path)
+        self.files[path] = as_bytes(content)
+
+    def defer(self, path: str, make: Callable[[], Content]) -> None:
+        """A file the engine only copies, made by `make()` when `make_later` runs."""
+        self.claim(path)
+        self.later[path] = make
 
     def add_tree(self, folder: Path) -> None:
         """Add every file under `folder` (hand-written content), at the same relative path."""
@@ -30,17 +48,22 @@ class Output:
             if file.is_file():
                 self.add(file.relative_to(folder).as_posix(), file.read_bytes())
 
-    def sync(self, folder: Path) -> int:
-        """Make `folder` hold exactly these files; only changed files are rewritten. Returns how many."""
+    def make_later(self) -> dict[str, bytes]:
+        return {path: as_bytes(make()) for path, make in self.later.items()}
+
+    def sync(self, folder: Path, made: dict[str, bytes] | None = None) -> int:
+        """Make `folder` hold exactly these files, the deferred ones as `made` (empty when not given);
+        only changed files are rewritten. Returns how many."""
+        wanted = {**self.files, **{path: (made or {}).get(path, b"") for path in self.later}}
         folder.mkdir(parents=True, exist_ok=True)
-        changed = 0
         for existing in sorted(folder.rglob("*"), reverse=True):
             relative = existing.relative_to(folder).as_posix()
-            if existing.is_file() and relative not in self.files:
+            if existing.is_file() and relative not in wanted:
                 existing.unlink()
-            elif existing.is_dir() and not any(f.startswith(relative + "/") for f in self.files):
+            elif existing.is_dir() and not any(f.startswith(relative + "/") for f in wanted):
                 shutil.rmtree(existing)
-        for path, content in self.files.items():
+        changed = 0
+        for path, content in wanted.items():
             target = folder / path
             if target.is_file() and target.read_bytes() == content:
                 continue
@@ -48,3 +71,16 @@ class Output:
             target.write_bytes(content)
             changed += 1
         return changed
+
+
+def as_bytes(content: Content) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def place(made: dict[str, bytes], site: Path) -> None:
+    """Write the deferred files into a site the engine built, over their placeholders."""
+    for path, content in made.items():
+        target = site / path
+        if not target.is_file():
+            raise FileNotFoundError(f"the engine did not copy the placeholder of {path}")
+        target.write_bytes(content)

@@ -25,7 +25,8 @@ def stage(root: Path, data_dir: Path, as_of: Callable[[str], date], secret: str)
         report(err)
         return None
     day = as_of(province.settings.timezone)
-    changed = build.gather(root, province, day, secret).out.sync(root / build.STAGE / "docs")
+    out = build.gather(root, province, day, secret).out
+    changed = out.sync(root / build.STAGE / "docs", out.make_later())
     print(f"Đã cập nhật {changed} tệp.", flush=True)
     return province.settings, day
 

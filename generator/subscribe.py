@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from urllib.parse import quote
 
 import segno
-from markupsafe import Markup
 
 FEEDS_DIR = "lich"   # where the feeds sit in the site, unless settings `feed_url` names another place
 GOOGLE = "https://calendar.google.com/calendar/render?cid="
@@ -19,7 +19,7 @@ class Subscription:
     https: str       # to paste into a client
     webcal: str      # opens the system's calendar app, which subscribes
     google: str      # Google Calendar's "add by URL", already filled in
-    qr: Markup | None  # an inline SVG of the webcal address, for a phone's camera (members' feeds)
+    qr: str | None   # the SVG file of a QR code of the webcal address, for a phone's camera (members' feeds)
 
 
 def base_url(settings) -> str:
@@ -31,11 +31,15 @@ def subscription(settings, file_name: str, about: str, qr: bool) -> Subscription
     """The box's links; with a QR code when `qr` (a member's own feed, subscribed from a phone)."""
     url = base_url(settings) + file_name
     webcal = "webcal://" + url.split("://", 1)[1]
+    stem = file_name.removesuffix(".ics")
     return Subscription(about, f"{FEEDS_DIR}/{file_name}", url, webcal, GOOGLE + quote(webcal, safe=""),
-                        qr_code(webcal) if qr else None)
+                        f"{FEEDS_DIR}/{stem}.svg" if qr else None)
 
 
-def qr_code(text: str) -> Markup:
+def qr_code(text: str) -> bytes:
+    """An SVG file of a QR code of `text`, made here (no outside service)."""
+    out = io.BytesIO()
     # A fixed mask: any mask makes a valid code, and choosing the best one takes 90% of the time.
-    svg = segno.make(text, error="m", mask=0).svg_inline(scale=3, title="Mã QR để đăng ký lịch bằng điện thoại")
-    return Markup(svg)
+    segno.make(text, error="m", mask=0).save(out, kind="svg", omitsize=True, xmldecl=False,
+                                             title="Mã QR để đăng ký lịch bằng điện thoại")
+    return out.getvalue()

@@ -11,6 +11,7 @@ import markdown
 from generator import board, chart, pages
 from generator.compliance import Tally
 from generator.model import Grievance
+from generator.output import Output
 from generator.rules import evaluate
 from generator.tree import Tree
 
@@ -31,7 +32,15 @@ def hostile_files() -> dict:
                           "open", None, None)
     prov = replace(prov, organizations=orgs, grievances={"vv-1": grievance})
     tree = Tree(prov)
-    return board.render(pages.Site(prov, tree, evaluate(prov, date(2026, 11, 25), tree)))
+    return board_files(pages.Site(prov, tree, evaluate(prov, date(2026, 11, 25), tree)))
+
+
+def board_files(site) -> dict[str, str | bytes]:
+    """Every page and file of the Board for `site`: text as str, the rest (xlsx, docx) as bytes."""
+    out = Output()
+    board.render(site, out)
+    files = {**out.files, **out.make_later()}
+    return {p: c if p.endswith((".xlsx", ".docx")) else c.decode("utf-8") for p, c in files.items()}
 
 
 def test_a_hostile_name_is_text_on_every_board_page_and_in_every_chart():

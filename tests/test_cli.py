@@ -117,7 +117,8 @@ def test_every_feed_is_published_under_a_secret_name_and_offered_on_its_page(bui
     assert 'href="https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Ftinhuy.sonha.example%2F' in page
     assert f'href="../lich/{feed.rsplit("/", 1)[1]}" download' in page
     assert f'value="{feed}"' in page and 'class="md-button feed-copy"' in page
-    assert '<figure class="feed-qr"><svg' in page
+    qr = f'lich/{feed.rsplit("/", 1)[1].removesuffix(".ics")}.svg'
+    assert f'<figure class="feed-qr"><img src="../{qr}"' in page and (built / qr).read_bytes().startswith(b"<svg")
     for client in ("google", "outlook", "apple", "thunderbird", "android"):
         assert f'href="../huong-dan/lich.html#{client}"' in page
     assert 'src="../javascripts/feeds.js"' in page and (built / "javascripts/feeds.js").is_file()

@@ -115,7 +115,8 @@ def test_a_note_with_control_characters_still_makes_a_word_file():
                     [replace(went("m", "cb-thon-1", date(2026, 2, 5)), quality="Tốt\x0bđẹp\x07")])
     tree = Tree(prov)
     evaluation = evaluate(prov, date(2026, 3, 1), tree)
-    draft = next(d for d in drafts.Drafter(prov, tree, evaluation).all() if d.period.code == "2026-Q1")
+    drafter = drafts.Drafter(prov, tree, evaluation)
+    draft = next(drafter.draft(o) for o in drafter.reporting() if o.period.code == "2026-Q1")
     lines = text_of(docx.Document(io.BytesIO(drafts.Word(date(2026, 3, 1)).write(draft))))
     assert any(line.endswith("Tốtđẹp") for line in lines)
 

@@ -156,7 +156,7 @@ def test_the_copy_button_puts_the_members_calendar_address_on_the_clipboard(page
     member = json.loads((built / "api" / "members.json").read_text())["members"][0]
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(base + member["page"] + "#theo-doi-lich")
-    expect(page.locator(".feed-qr svg")).to_be_visible()
+    expect(page.locator(".feed-qr img")).to_be_visible()
     button = page.locator("button.feed-copy")
     button.click()
     expect(button).to_have_text("Đã sao chép")
@@ -166,6 +166,6 @@ def test_the_copy_button_puts_the_members_calendar_address_on_the_clipboard(page
 def test_the_qr_code_on_a_member_page_scans_to_the_members_webcal_address(page, base, built):
     member = json.loads((built / "api" / "members.json").read_text())["members"][0]
     page.goto(base + member["page"] + "#theo-doi-lich")
-    image = Image.open(io.BytesIO(page.locator(".feed-qr svg").screenshot()))
+    image = Image.open(io.BytesIO(page.locator(".feed-qr img").screenshot()))
     scanned = [code.text for code in zxingcpp.read_barcodes(image)]
     assert scanned == ["webcal://" + member["feed"].split("://", 1)[1]]

@@ -9,7 +9,7 @@ import markdown
 from generator import pages
 from generator.feeds import feeds
 from generator.rules import evaluate
-from generator.subscribe import base_url, subscription
+from generator.subscribe import base_url, qr_code, subscription
 from generator.tree import Tree
 
 from .builders import assign, btv, province
@@ -35,10 +35,12 @@ def test_each_client_gets_the_same_feed_in_its_own_form():
     assert parse_qs(google.query) == {"cid": [box.webcal]}
 
 
-def test_the_qr_code_is_an_inline_svg_with_no_outside_reference():
-    qr = subscription(SETTINGS, NAME, "Lịch", qr=True).qr
-    assert qr.startswith("<svg") and qr.endswith("</svg>")
-    assert "http" not in qr and "href" not in qr and NAME not in qr
+def test_the_qr_code_is_an_svg_file_beside_the_feed_with_no_outside_reference():
+    box = subscription(SETTINGS, NAME, "Lịch", qr=True)
+    assert box.qr == "lich/abcdefghijklmnopqrstuvwxyz234567.svg"
+    svg = qr_code(box.webcal).decode()
+    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>") and 'viewBox="' in svg
+    assert "http" not in svg.replace("http://www.w3.org/2000/svg", "") and "href" not in svg and NAME not in svg
 
 
 def test_only_a_members_own_feed_has_a_qr_code():
