@@ -257,10 +257,6 @@ class Board:
 
     # -- warnings
 
-    @cached_property
-    def warnings(self) -> list[compliance.RecordWarning]:
-        return compliance.record_warnings(self.province, self.evaluation, self.site.tree)
-
     def warning_tables(self) -> list[Table]:
         member_of = {"attendance.yml": self.province.attendance, "visits.yml": self.province.visits,
                      "reports.yml": self.province.reports}
@@ -270,7 +266,7 @@ class Board:
             Column("Đồng chí", lambda w: self.member_name(member_of[w.file][w.record].member),
                    cell=lambda w, page: self.words.member_link(page, member_of[w.file][w.record].member)),
             Column("Lý do", lambda w: w.message),
-        ), tuple(self.warnings))]
+        ), tuple(self.site.warnings))]
 
     # -- everything
 

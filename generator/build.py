@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import api, board, engine, feeds, ics, output, pages, revisions, subscribe, swap, tokens
+from . import api, board, engine, feeds, ics, output, pages, parallel, problems, revisions, subscribe, swap, tokens
 from .feeds import Feed
 from .model import Province
 from .output import Output
@@ -60,6 +60,7 @@ class Timings:
 class Plan:
     out: Output                                   # the pages, and the files made while the engine runs
     calendars: Callable[[], Calendars]            # the feeds, made once when first asked for
+    site: pages.Site
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,14 @@ def gather(root: Path, province: Province, as_of: date, secret: str, timings: Ti
         subscriptions = {h.page: subscribe.subscription(settings, names[h.identity], h.about,
                                                         qr=h.identity[0] == "thanh-vien") for h in headings}
         site = pages.Site(province, tree, evaluation, subscriptions)
+        rest = parallel.forked(lambda: pages.render_rest(site))  # the indexes and organizations, meanwhile
         out = Output()
         out.add_tree(root / "content")
-        for path, text in pages.render(site).items():
+        for path, text in pages.render_members(site).items():
             out.add(path, text)
         board.render(site, out)
+        for path, text in rest().items():
+            out.add(path, text)
 
     @functools.cache
     def calendars() -> Calendars:
@@ -105,7 +109,7 @@ def gather(root: Path, province: Province, as_of: date, secret: str, timings: Ti
         if h.identity[0] == "thanh-vien":
             out.defer(f"api/feeds/{h.identity[1]}.json", lambda identity=h.identity: api.feed(
                 calendars().feeds[identity], calendars().revisions, as_of, settings.feed_reminder_days))
-    return Plan(out, calendars)
+    return Plan(out, calendars, site)
 
 
 def read_revisions(root: Path) -> dict[str, Revision]:
@@ -113,7 +117,7 @@ def read_revisions(root: Path) -> dict[str, Revision]:
     return revisions.parse(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-def build(root: Path, province: Province, site_dir: Path, as_of: date, secret: str,
+def build(root: Path, province: Province, data_dir: Path, site_dir: Path, as_of: date, secret: str,
           feeds_dir: Path | None = None, timings: Timings | None = None) -> int:
     """Stage the pages, let the engine render them while the files are made, then put it all in place."""
     timings = timings or Timings()
@@ -150,6 +154,7 @@ def build(root: Path, province: Province, site_dir: Path, as_of: date, secret: s
     if feeds_dir:
         publish(calendars.files, feeds_dir)
         print(f"Đã ghi riêng {len(calendars.files)} lịch (iCal) vào {feeds_dir}.")
+    problems.warn(data_dir, plan.site.warnings)
     return 0
 
 

@@ -75,9 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "build":
         as_of = args.as_of or today(province.settings.timezone)
-        with timings.phase("warnings"):
-            warn(args.data, province, as_of)
-        status = build.build(ROOT, province, args.site, as_of, secret, args.feeds_dir, timings)
+        status = build.build(ROOT, province, args.data, args.site, as_of, secret, args.feeds_dir, timings)
         if args.timings:
             print(timings.report())
         return status

@@ -8,6 +8,7 @@ What a page shows is computed here, in plain functions; templates only lay it ou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -48,6 +49,11 @@ class Site:
     @property
     def as_of(self) -> date:
         return self.evaluation.as_of
+
+    @cached_property
+    def warnings(self) -> list[compliance.RecordWarning]:
+        """Records that no obligation can count: on the Board's page, and printed after a build."""
+        return compliance.record_warnings(self.province, self.evaluation, self.tree)
 
     @property
     def now(self) -> list[Period]:
@@ -99,20 +105,28 @@ def to(page: str, target: str, anchor: str = "") -> Markup:
 
 
 def render(site: Site) -> dict[str, str]:
+    return {**render_members(site), **render_rest(site)}
+
+
+def render_members(site: Site) -> dict[str, str]:
+    """A page per member."""
+    template = environment(site).get_template("member.md")
+    return {urls.member_page(m.id): template.render(page=urls.member_page(m.id), **member_view(site, m))
+            for m in site.province.members.values()}
+
+
+def render_rest(site: Site) -> dict[str, str]:
+    """The home page, the indexes and a page per organization."""
     env = environment(site)
     pages = {
         urls.HOME: env.get_template("home.md").render(page=urls.HOME, members=members_by_name(site)),
         urls.MEMBERS_INDEX: env.get_template("members.md").render(page=urls.MEMBERS_INDEX, rows=member_rows(site)),
         urls.ORGANIZATIONS_INDEX: env.get_template("organizations.md").render(page=urls.ORGANIZATIONS_INDEX),
     }
-    member_template = env.get_template("member.md")
-    for member in site.province.members.values():
-        page = urls.member_page(member.id)
-        pages[page] = member_template.render(page=page, **member_view(site, member))
-    org_template = env.get_template("organization.md")
+    template = env.get_template("organization.md")
     for org in site.province.organizations.values():
         page = urls.organization_page(org.id)
-        pages[page] = org_template.render(page=page, **organization_view(site, org.id))
+        pages[page] = template.render(page=page, **organization_view(site, org.id))
     return pages
 
 
