@@ -90,7 +90,8 @@ def report(r: dict) -> str:
     p = r["phases"]
     lines = [f"== {r['name']}",
              "   " + ", ".join(f"{k} {v:.2f} s" for k, v in p.items()),
-             f"   phần của chúng ta (mọi bước trừ engine): {ours(r):.2f} s; engine: {p.get('engine', 0):.2f} s",
+             f"   phần của chúng ta (tổng trừ thời gian engine; “files” chạy song song với engine): {ours(r):.2f} s; "
+             f"engine: {p['engine']:.2f} s",
              f"   tổng thời gian: {r['total']:.2f} s; engine chạy riêng: {r['engine_alone']:.2f} s; "
              f"tỉ lệ tổng/engine riêng: {r['total'] / r['engine_alone']:.2f}",
              f"   bộ nhớ đỉnh: generator {r['rss'].get('generator', 0)} MB, engine {r['engine_peak']} MB "
@@ -111,7 +112,8 @@ def main() -> None:
 
 
 def ours(r: dict) -> float:
-    return sum(v for k, v in r["phases"].items() if k != "engine")
+    """Everything but the engine's render: the files made while it renders are not on the clock."""
+    return r["total"] - r["phases"]["engine"]
 
 
 if __name__ == "__main__":
