@@ -46,7 +46,8 @@ class Agenda:
             return sorted(found, key=order)[:limit]
         cells = [c for org in q.organizations for c in self.tree.cells_under(org, q.residential_only)
                  if c not in q.exclude]
-        hosts = [c for c in self.host_cells.get(member.id, []) if c in set(cells)]
+        qualifying = set(cells)
+        hosts = {c for c in self.host_cells.get(member.id, []) if c in qualifying}
         hosted = sorted((m for c in hosts for m in self.meetings(c, first, last)), key=order)[:limit]
         soon = min(last, first + SOON)
         others = sorted((m for c in cells if c not in hosts for m in self.meetings(c, first, soon)), key=order)
