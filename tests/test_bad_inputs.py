@@ -3,6 +3,10 @@ small province (conftest.SMALL); `REMOVED` lists files taken away, `PADDED` a fi
 size. `expected.txt` is exactly what the user reads on the terminal. Every case must stop the
 build with that message, no traceback, and the previous site untouched.
 
+tests/accepted_inputs/ holds inputs that look hostile but are valid data (markup in a name,
+decomposed Unicode, iCalendar's special characters): they build, and each line `page | text`
+of `expected.txt` must be read on that page exactly as written.
+
 Refresh the expected messages after a deliberate change of wording with
 `UPDATE_CATALOG=1 .venv/bin/python -m pytest tests/test_bad_inputs.py`, then read the diff.
 """
@@ -12,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -73,3 +78,50 @@ def test_a_bad_input_stops_the_build_with_its_message_and_keeps_the_site(small_p
     assert result.stderr == expected.read_text(encoding="utf-8")
     assert result.stdout == ""
     assert fingerprint(root / "site") == before
+
+
+ACCEPTED = ROOT / "tests" / "accepted_inputs"
+
+
+class Text(HTMLParser):
+    """The text a reader sees in the page's article."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth, self.parts = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article" or self.depth:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
+def article_text(path: Path) -> str:
+    parser = Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.parts).split())
+
+
+@pytest.fixture(scope="module")
+def accepting_project(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("accepted")
+    return project(folder, data=write_data(folder / "small"))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in ACCEPTED.iterdir() if p.is_dir()))
+def test_a_valid_input_that_looks_hostile_builds_and_reads_as_written(accepting_project, name):
+    root = accepting_project
+    prepare(root, ACCEPTED / name)
+    result = run(root, "build", "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
+    for line in (ACCEPTED / name / "expected.txt").read_text(encoding="utf-8").splitlines():
+        page, text = line.split(" | ", 1)
+        assert text in article_text(root / "site" / page), (page, text)
+        assert "<script>alert" not in (root / "site" / page).read_text(encoding="utf-8")
