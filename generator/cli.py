@@ -13,11 +13,15 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from . import build, compliance, problems, schema, serve, synth, tokens
-from .load import load
-from .problems import DataError, report
-from .rules import evaluate
-from .tree import Tree
+from . import synth
+from .build import pipeline, serve
+from .feeds import tokens
+from .load import problems, schema
+from .load.data import load
+from .load.problems import DataError, report
+from .model.tree import Tree
+from .rules import compliance
+from .rules.obligations import evaluate
 
 ROOT = Path.cwd()
 
@@ -59,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Đã ghi dữ liệu tổng hợp vào {args.out}: "
               + ", ".join(f"{len(v)} {k}" for k, v in files.items() if isinstance(v, list)))
         return 0
-    timings = build.Timings()
+    timings = pipeline.Timings()
     try:
         with timings.phase("load"):
             province = load(args.data)
@@ -75,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "build":
         as_of = args.as_of or today(province.settings.timezone)
-        status = build.build(ROOT, province, args.data, args.site, as_of, secret, args.feeds_dir, timings)
+        status = pipeline.build(ROOT, province, args.data, args.site, as_of, secret, args.feeds_dir, timings)
         if args.timings:
             print(timings.report())
         return status

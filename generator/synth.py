@@ -20,10 +20,9 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from . import schedule
-from .load import WEEKDAY_NUMBERS, schedule_of
-from .model import Cell
-from .schema import FILES
+from .load.data import WEEKDAY_NUMBERS, schedule_of
+from .load.schema import FILES
+from .model import Cell, schedule
 
 FAMILY = ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Lương Mai Cao Tạ "
           "Hà Tô Kiều Lâm Quách Châu Triệu Thái").split()

@@ -1,0 +1,1 @@
+"""Files for people and programs: CSV/XLSX tables, report drafts (DOCX), SVG charts, the JSON API."""

@@ -1,0 +1,332 @@
+"""The calendar events the feeds are made of, each with its Vietnamese wording.
+
+An Event is a plain value: `ics.py` writes it as iCalendar, `api.py` as JSON.
+Its UID comes from data ids only, so the same event has the same UID in every
+feed it appears in and in every build:
+
+    chi-bo.<cell>@<host>, khu-dan-cu.<area>@<host>   a place's regular meetings: one series,
+                                                     a moved (or visited) meeting overrides it
+    lich-du.<visit>@<host>                           a planned visit
+    nghia-vu.<member>.<rule>.<period>@<host>         an obligation's due date or report deadline
+                                                     (A′ shares A's name and R2′ R2's: the same
+                                                     duty read under the other sentence)
+    han-bao-cao.<period>@<host>, tong-hop.<period>@<host>   the Organization Board's dates
+
+`<host>` is the host name of the site's address (settings `site_url`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from ..model import Place, Province, Schedule, Visit, vi
+from ..model.periods import Period
+from ..model.schedule import Meeting, held, meeting_on, meetings, regular_dates
+from ..model.tree import Tree
+from ..render import paths
+from ..rules.obligations import Obligation
+
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+FAMILY = {"A′": "a", "R2′": "r2"}   # the UID of an obligation does not change with the reading
+REPORT_CONTENT = ("Nội dung báo cáo (Điều 3.3): thời gian, địa điểm từng buổi dự sinh hoạt; chất lượng sinh hoạt "
+                  "của cấp ủy, chi bộ; tình hình, tư tưởng của cán bộ, đảng viên và nhân dân; khó khăn, bức xúc, "
+                  "vấn đề phức tạp nảy sinh ở cơ sở; giải pháp đã tham gia; kết quả giải quyết của cơ quan có "
+                  "thẩm quyền đối với các kiến nghị trước.")
+REPORT_STATUS = {"met": " – đã gửi", "late": " – gửi muộn", "missed": " – quá hạn, chưa gửi", "due": ""}
+
+
+@dataclass(frozen=True)
+class Event:
+    uid: str
+    summary: str
+    start: date | datetime          # a date for an all-day event, else aware in the province's zone
+    end: date | datetime            # exclusive: the next day for an all-day event
+    timing: str                     # what in the data fixes the event's time (see revisions.py)
+    description: str = ""
+    location: str | None = None
+    url: str | None = None
+    recurrence_id: datetime | None = None   # the regular start of the meeting an override replaces
+    rule: dict | None = None                # RRULE parts, for a series
+    exdates: tuple[datetime, ...] = ()      # cancelled meetings of a series
+    tentative: bool = False                 # a proposed visit
+    reminder: bool = False                  # an open deadline: one alarm, the feed's lead before
+
+    @property
+    def key(self) -> str:
+        """The event's identity within a build: its UID, and the meeting it overrides."""
+        if self.recurrence_id is None:
+            return self.uid
+        return f"{self.uid}/{self.recurrence_id.strftime('%Y%m%dT%H%M%S')}"
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.start.isoformat(), self.uid, "" if self.recurrence_id is None else self.recurrence_id.isoformat())
+
+
+def all_day(uid: str, summary: str, day: date, description: str, url: str, reminder: bool) -> Event:
+    return Event(uid, summary, day, day + timedelta(days=1), day.isoformat(), description, url=url, reminder=reminder)
+
+
+class Events:
+    """Makes the events of one build: the province, its obligations and a window of dates."""
+
+    def __init__(self, province: Province, tree: Tree, as_of: date, first: date, last: date):
+        self.province, self.tree, self.as_of = province, tree, as_of
+        self.first, self.last = first, last
+        self.tz = ZoneInfo(province.settings.timezone)
+        self.host = urlsplit(province.settings.site_url).hostname
+        self.confirmed: dict[str, list[Visit]] = {}
+        for visit in sorted(province.visits.values(), key=lambda v: (v.date, v.id)):
+            if visit.status == "confirmed":
+                self.confirmed.setdefault(visit.cell or visit.area, []).append(visit)
+        self._series: dict[str, tuple[list[Event], set[str]]] = {}
+
+    # -- places and their regular meetings
+
+    def series(self, place_id: str) -> list[Event]:
+        """The place's meetings in the window: one RRULE series, its cancelled meetings as EXDATE,
+        and an override (RECURRENCE-ID) for each meeting moved or with a confirmed visit."""
+        return self._place(place_id)[0]
+
+    def absorbed(self, place_id: str) -> set[str]:
+        """The confirmed visits shown as overrides of the place's series (so never twice)."""
+        return self._place(place_id)[1]
+
+    def _place(self, place_id: str) -> tuple[list[Event], set[str]]:
+        if place_id not in self._series:
+            self._series[place_id] = self._make_series(place_id)
+        return self._series[place_id]
+
+    def _make_series(self, place_id: str) -> tuple[list[Event], set[str]]:
+        cell = place_id in self.province.cells
+        place = self.province.cells[place_id] if cell else self.province.areas[place_id]
+        found = meetings(place, self.first, self.last, self.tz)
+        if not found:
+            return [], set()
+        schedule = place.schedule
+        uid = f"{'chi-bo' if cell else 'khu-dan-cu'}.{place.id}@{self.host}"
+        title = f"Sinh hoạt {self.place_name(place)}"
+        begin, end = min(m.scheduled for m in found), max(m.scheduled for m in found)
+        changes = {c.date: c for c in place.changes}
+        about = self.place_lines(place)
+        overrides, exdates, noted, absorbed = [], [], [], set()
+        for day in regular_dates(schedule, begin, end):
+            regular = datetime.combine(day, schedule.time, self.tz)
+            meeting = held(place, day, self.tz)
+            change = changes.get(day)
+            if change:
+                noted.append(vi.change(change))
+            if meeting is None:
+                exdates.append(regular)
+                continue
+            guests = [v for v in self.confirmed.get(place.id, ()) if v.date == meeting.date
+                      and (v.time is None or v.time == meeting.start.time())]
+            if not (meeting.moved or guests):
+                continue
+            absorbed.update(v.id for v in guests)
+            names = ", ".join(self.province.members[v.member].name for v in guests)
+            summary = title + (" – dời lịch" if meeting.moved else "") + (f" – có lịch dự: {names}" if guests else "")
+            lines = []
+            if meeting.moved:
+                lines.append(f"Dời từ {vi.moment(regular)} sang {vi.moment(meeting.start)}"
+                             + (f". Lý do: {change.reason}" if change.reason else "") + ".")
+            lines += [self.guest_line(v) for v in guests]
+            overrides.append(Event(uid, summary, meeting.start, meeting.end, span(meeting), "\n".join(lines + about),
+                                   place.location, self.page_url(paths.organization_page(place.organization)),
+                                   recurrence_id=regular))
+        start = datetime.combine(begin, schedule.time, self.tz)
+        rule = recurrence(schedule) | {"UNTIL": datetime.combine(end, schedule.time, self.tz).astimezone(UTC)}
+        lines = [f"Lịch sinh hoạt: {vi.schedule(schedule)}."]
+        if noted:
+            lines += ["Thay đổi trong lịch:"] + [f"– {text}." for text in noted]
+        master = Event(uid, title, start, start + timedelta(minutes=schedule.duration), series_timing(place),
+                       "\n".join(lines + about), place.location,
+                       self.page_url(paths.organization_page(place.organization)), rule=rule, exdates=tuple(exdates))
+        return [master, *overrides], absorbed
+
+    def place_name(self, place: Place) -> str:
+        if place.id in self.province.cells:
+            return f"{place.name} ({self.province.organizations[place.organization].name})"
+        return place.name
+
+    def place_lines(self, place: Place) -> list[str]:
+        lines = [f"Địa điểm: {place.location}."] if place.location else []
+        org = self.province.organizations[place.organization]
+        return lines + [f"{org.name}: {self.page_url(paths.organization_page(org.id))}"]
+
+    def guest_line(self, visit: Visit) -> str:
+        by = f" ({visit.arranged_by} bố trí)" if visit.arranged_by else ""
+        return f"Lịch dự đã bố trí: đồng chí {self.province.members[visit.member].name}{by}."
+
+    # -- visits
+
+    def visit(self, visit: Visit) -> Event:
+        place = self.province.place(visit.cell, visit.area)
+        start, end = self.visit_time(visit)
+        name = self.province.members[visit.member].name
+        summary = f"Dự sinh hoạt {self.place_name(place)} – {name}"
+        lines = [f"Đồng chí {name} dự sinh hoạt {self.place_name(place)} theo lịch đã bố trí (Điều 4.2).",
+                 f"Trạng thái: {vi.VISIT_STATUSES[visit.status]}."]
+        if visit.arranged_by:
+            lines.append(f"Cấp ủy bố trí: {visit.arranged_by}.")
+        if visit.note:
+            lines.append(f"Ghi chú: {visit.note}")
+        if place.location:
+            lines.append(f"Địa điểm: {place.location}.")
+        lines.append(f"Trang của đồng chí: {self.page_url(paths.member_page(visit.member))}")
+        proposed = visit.status == "proposed"
+        return Event(f"lich-du.{visit.id}@{self.host}", ("Đề xuất: " if proposed else "") + summary, start, end,
+                     f"{start.isoformat()}/{end.isoformat()} {visit.status}", "\n".join(lines), place.location,
+                     self.page_url(paths.member_page(visit.member)), tentative=proposed)
+
+    def visit_time(self, visit: Visit) -> tuple[datetime, datetime]:
+        """Its own time when given, else the time of the place's meeting that day."""
+        place = self.province.place(visit.cell, visit.area)
+        if visit.time is None:
+            meeting = meeting_on(place, visit.date, self.tz)
+            return meeting.start, meeting.end
+        start = datetime.combine(visit.date, visit.time, self.tz)
+        return start, start + timedelta(minutes=place.schedule.duration)
+
+    # -- a member's obligations
+
+    def duty(self, o: Obligation) -> Event:
+        """An attendance obligation not yet met: all day on the period's last day."""
+        name = self.province.members[o.member].name
+        verb = "Không thực hiện" if o.status == "missed" else "Hạn"
+        lines = [
+            f"Đồng chí {name} cần dự sinh hoạt ít nhất một lần trong {lower_first(o.period.label)} "
+            f"({vi.day(o.period.start)}–{vi.day(o.period.end)}).",
+            f"Nghĩa vụ {o.rule.code} (Điều {o.rule.clause}): {o.rule.title}.",
+            f"Được tính: {self.qualifying_text(o)}.",
+            *self.host_cells_line(o),
+            f"Tình hình đến ngày {vi.day(self.as_of)}: {vi.STATUSES[o.status]}{self.plan_text(o)}.",
+            f"Trang của đồng chí: {self.page_url(paths.member_page(o.member))}",
+        ]
+        return all_day(self.obligation_uid(o), f"{verb}: {o.rule.title} ({o.period.label}) – {name}", o.due,
+                       "\n".join(lines), self.page_url(paths.member_page(o.member)),
+                       o.status in ("due", "planned") and o.due >= self.as_of)
+
+    def report(self, o: Obligation) -> Event:
+        """A report deadline: all day on the 24th, its title quoting the regulation ("trước ngày 25/6")."""
+        label = lower_first(o.period.label)
+        part = " (trong báo cáo theo dõi đảng bộ xã, phường, thị trấn)" if o.rule.code == "R2′" else ""
+        lines = [f"Gửi Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy) báo cáo kết quả dự sinh hoạt {label}, "
+                 f"{vi.deadline_quote(o.due)}/{o.due.year} (Điều 3.2)."]
+        if o.note:
+            lines.append(f"{o.note}.")
+        lines += [REPORT_CONTENT, f"Tình hình đến ngày {vi.day(self.as_of)}: {self.report_status(o)}.",
+                  f"Trang của đồng chí: {self.page_url(paths.member_page(o.member))}"]
+        summary = (f"Báo cáo kết quả dự sinh hoạt {label}{part} – {vi.deadline_quote(o.due)}"
+                   f"{REPORT_STATUS[o.status]}")
+        return all_day(self.obligation_uid(o), summary, o.due, "\n".join(lines),
+                       self.page_url(paths.member_page(o.member)), o.status == "due")
+
+    def obligation_uid(self, o: Obligation) -> str:
+        return f"nghia-vu.{o.member}.{FAMILY.get(o.rule.code, o.rule.slug)}.{o.period.code}@{self.host}"
+
+    def qualifying_text(self, o: Obligation) -> str:
+        q = o.qualifying
+        if q.places:
+            return " hoặc ".join(self.place_name(self.province.place(*self.split(p))) for p in q.places)
+        cells = dict.fromkeys(c for org in q.organizations for c in self.tree.cells_under(org, q.residential_only))
+        names = ", ".join(self.province.organizations[org].name for org in q.organizations)
+        kind = "chi bộ khu dân cư" if q.residential_only else "chi bộ"
+        excluded = [c for c in q.exclude if c in cells]
+        count = len(cells) - len(excluded)
+        return f"một {kind} thuộc {names} ({count} chi bộ)" + (", trừ chi bộ nơi cư trú" if excluded else "")
+
+    def host_cells_line(self, o: Obligation) -> list[str]:
+        kind = "theo-doi" if o.rule.code == "C" else "phu-trach"
+        hosts = dict.fromkeys(c for a in self.province.assignments.values()
+                              if a.member == o.member and a.kind == kind and a.start <= o.period.end
+                              and (a.end is None or a.end >= o.period.start) for c in a.host_cells)
+        if o.qualifying.places or not hosts:
+            return []
+        return ["Chi bộ đảng bộ đề xuất: " + ", ".join(self.province.cells[c].name for c in hosts) + "."]
+
+    def plan_text(self, o: Obligation) -> str:
+        if not o.planned_by:
+            return ""
+        visit = self.province.visits[o.planned_by]
+        place = self.province.place(visit.cell, visit.area)
+        return f" – {vi.moment(self.visit_time(visit)[0])}, {self.place_name(place)}"
+
+    def report_status(self, o: Obligation) -> str:
+        if o.status in ("met", "late"):
+            sent = vi.day(self.province.reports[o.met_by].submitted)
+            return f"đã gửi ngày {sent}" + (", sau hạn" if o.status == "late" else "")
+        return "quá hạn, chưa gửi" if o.status == "missed" else "chưa gửi"
+
+    def split(self, place: str) -> tuple[str | None, str | None]:
+        return (place, None) if place in self.province.cells else (None, place)
+
+    # -- the Organization Board's dates
+
+    def report_deadline(self, period: Period, owed: list[Obligation]) -> Event:
+        """The deadline of every member's report for a period, with how many have been sent."""
+        deadline = owed[0].due
+        who = "Ủy viên BTV Tỉnh ủy" if period.kind == "H" else "Ủy viên BCH Đảng bộ tỉnh"
+        label = lower_first(period.label)
+        sent = [o for o in owed if o.status in ("met", "late")]
+        late = sum(o.status == "late" for o in owed)
+        lines = [f"Các đồng chí {who} gửi Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy) báo cáo kết quả dự sinh "
+                 f"hoạt {label}, {vi.deadline_quote(deadline)}/{deadline.year} (Điều 3.2).",
+                 f"Tình hình đến ngày {vi.day(self.as_of)}: {len(sent)}/{len(owed)} đồng chí đã gửi"
+                 + (f", trong đó {late} gửi muộn" if late else "") + ".",
+                 f"Danh sách các đồng chí: {self.page_url(paths.MEMBERS_INDEX)}"]
+        summary = f"Hạn báo cáo kết quả dự sinh hoạt {label} của các đồng chí {who} – {vi.deadline_quote(deadline)}"
+        return all_day(f"han-bao-cao.{period.code}@{self.host}", summary, deadline, "\n".join(lines),
+                       self.page_url(paths.MEMBERS_INDEX), deadline >= self.as_of)
+
+    def consolidation(self, period: Period) -> Event:
+        label = lower_first(period.label)
+        lines = [f"Ban Tổ chức Tỉnh ủy tổng hợp kết quả dự sinh hoạt {label} của các đồng chí Ủy viên BTV Tỉnh ủy, "
+                 "Ủy viên BCH Đảng bộ tỉnh, báo cáo Ban Thường vụ Tỉnh ủy (Điều 4.3).",
+                 "Quy định không nêu ngày cụ thể: lịch đặt vào ngày cuối kỳ, sau hạn báo cáo (ngày 24).",
+                 f"Danh sách các đồng chí: {self.page_url(paths.MEMBERS_INDEX)}"]
+        return all_day(f"tong-hop.{period.code}@{self.host}",
+                       f"Tổng hợp kết quả dự sinh hoạt {label}, báo cáo Ban Thường vụ Tỉnh ủy", period.end,
+                       "\n".join(lines), self.page_url(paths.MEMBERS_INDEX), period.end >= self.as_of)
+
+    def page_url(self, page: str) -> str:
+        return self.province.settings.site_url + paths.html(page)
+
+
+def recurrence(schedule: Schedule) -> dict:
+    """The RRULE of a monthly schedule (without its UNTIL)."""
+    rule: dict = {"FREQ": "MONTHLY"}
+    if schedule.months:
+        rule["BYMONTH"] = list(schedule.months)
+    if schedule.day is not None:
+        rule["BYMONTHDAY"] = schedule.day
+    else:
+        rule["BYDAY"] = f"{schedule.week}{WEEKDAY_CODES[schedule.weekday]}"
+    return rule
+
+
+def series_timing(place: Place) -> str:
+    """What fixes the times of a place's series: its schedule and its cancelled meetings (not the window)."""
+    s = place.schedule
+    rule = ";".join(f"{k}={','.join(map(str, v)) if isinstance(v, list) else v}" for k, v in recurrence(s).items())
+    parts = [rule, s.time.strftime("%H:%M"), f"{s.duration}min"]
+    parts += [f"from {s.start.isoformat()}"] if s.start else []
+    parts += [f"until {s.until.isoformat()}"] if s.until else []
+    cancelled = sorted(c.date.isoformat() for c in place.changes if c.cancelled)
+    return " ".join(parts + ([f"cancelled {','.join(cancelled)}"] if cancelled else []))
+
+
+def span(meeting: Meeting) -> str:
+    return f"{meeting.start.isoformat()}/{meeting.end.isoformat()}"
+
+
+def lower_first(text: str) -> str:
+    """"Quý III/2026" → "quý III/2026", to go inside a sentence."""
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,1 @@
+"""Read `data/*.yml`: YAML, typed fields, the schema of each file, every problem at once; then the model."""

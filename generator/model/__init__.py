@@ -1,0 +1,175 @@
+"""The province as read from `data/`: plain, immutable, already validated.
+
+Every collection is a dict keyed by id, in the order of the data file.
+Relations between items (the organization tree, which cells lie under which
+organization) are answered by `tree.py`, not stored here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+COMMUNE_KINDS = ("xa", "phuong", "thi-tran")  # organization kinds that are communes (xã, phường, thị trấn)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    province: str
+    sample_data: bool
+    timezone: str
+    effective_date: date
+    site_url: str
+    feed_horizon_months: int
+    feed_reminder_days: int = 7
+    feed_url: str | None = None   # where the feeds are served, when not under site_url
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    id: str
+    name: str
+    kind: str
+    parent: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    time: time
+    duration: int                 # minutes
+    day: int | None = None        # 1–28, or -1 for the last day of the month
+    weekday: int | None = None    # 0 = Monday … 6 = Sunday
+    week: int | None = None       # 1–4, or -1 for the last such weekday of the month
+    months: tuple[int, ...] = ()  # empty: every month
+    start: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """An exception to a schedule: the meeting of `date` is cancelled, or moved."""
+
+    date: date
+    cancelled: bool
+    moved_to: date | None
+    time: time | None
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """What cells and residential areas share: a place that holds scheduled meetings."""
+
+    id: str
+    name: str
+    organization: str
+    location: str | None
+    schedule: Schedule
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Area(Place):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Cell(Place):
+    residential: bool
+    area: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role: str  # "bch" or "btv"
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    id: str
+    name: str
+    title: str | None
+    roles: tuple[Role, ...]
+    residence_cell: str | None
+    residence_area: str | None
+    feed_rotation: int = 0        # raised to give the member's calendar feed a new address
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    id: str
+    member: str
+    organization: str
+    kind: str  # "phu-trach" or "theo-doi"
+    start: date
+    end: date | None
+    host_cells: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    id: str
+    member: str
+    cell: str | None
+    area: str | None
+    date: date
+    time: time | None
+    quality: str | None
+    situation: str | None
+    difficulties: str | None
+    solutions: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    id: str
+    member: str
+    cell: str | None
+    area: str | None
+    date: date
+    time: time | None
+    status: str  # "proposed", "confirmed" or "cancelled"
+    arranged_by: str | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    id: str
+    member: str
+    period: str  # a period code: "2026-Q2", "2026-H1"
+    submitted: date
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Grievance:
+    id: str
+    member: str
+    attendance: str
+    summary: str
+    authority: str
+    notified: date
+    vptu_notified: date | None
+    status: str  # "open", "in-progress" or "resolved"
+    resolution: str | None
+    resolved: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    settings: Settings
+    organizations: dict[str, Organization]
+    areas: dict[str, Area]
+    cells: dict[str, Cell]
+    members: dict[str, Member]
+    assignments: dict[str, Assignment]
+    attendance: dict[str, Attendance]
+    visits: dict[str, Visit]
+    reports: dict[str, Report]
+    grievances: dict[str, Grievance]
+
+    def place(self, cell: str | None, area: str | None) -> Place:
+        return self.cells[cell] if cell else self.areas[area]

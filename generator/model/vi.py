@@ -1,0 +1,94 @@
+"""Vietnamese wording shared by every output: dates, weekdays, labels of codes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+SAMPLE_NOTICE = "Dữ liệu mẫu: tỉnh, người và địa danh trên trang này đều là hư cấu."
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+ROLES = {"bch": "Ủy viên BCH Đảng bộ tỉnh", "btv": "Ủy viên BTV Tỉnh ủy"}
+ROLES_SHORT = {"bch": "Ủy viên BCH", "btv": "Ủy viên BTV"}
+ASSIGNMENT_KINDS = {"phu-trach": "Phụ trách", "theo-doi": "Theo dõi"}
+STATUSES = {
+    "met": "Đã thực hiện",
+    "late": "Nộp muộn",
+    "planned": "Đã có lịch",
+    "due": "Chưa thực hiện",
+    "missed": "Không thực hiện",
+    "not-applicable": "Không áp dụng",
+}
+ORG_KINDS = {
+    "thanh-pho": "Thành phố", "thi-xa": "Thị xã", "huyen": "Huyện", "xa": "Xã", "phuong": "Phường",
+    "thi-tran": "Thị trấn", "khoi": "Đảng bộ khối", "cong-an": "Đảng bộ Công an", "quan-su": "Đảng bộ Quân sự",
+    "co-so": "Đảng bộ cơ sở",
+}
+VISIT_STATUSES = {"proposed": "Đề xuất", "confirmed": "Đã xác nhận", "cancelled": "Đã hủy"}
+GRIEVANCE_STATUSES = {"open": "Chưa giải quyết", "in-progress": "Đang giải quyết", "resolved": "Đã giải quyết"}
+
+
+def day(value: date | None) -> str:
+    """05/02/2026"""
+    return "" if value is None else f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def clock(value: time) -> str:
+    """19:30"""
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def weekday(value: date) -> str:
+    return WEEKDAYS[value.weekday()]
+
+
+def day_long(value: date) -> str:
+    """Thứ Năm, 05/02/2026"""
+    return f"{weekday(value)}, {day(value)}"
+
+
+def moment(value: datetime) -> str:
+    """19:30 Thứ Năm, 05/02/2026"""
+    return f"{clock(value.time())} {day_long(value.date())}"
+
+
+def span(start: date, end: date | None) -> str:
+    return f"từ {day(start)}" + (f" đến {day(end)}" if end else "")
+
+ORDINALS = {1: "đầu tiên", 2: "thứ hai", 3: "thứ ba", 4: "thứ tư", -1: "cuối cùng"}
+WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def schedule(s) -> str:
+    """19:30 ngày 5 hằng tháng; 19:30 thứ Bảy đầu tiên hằng tháng; 08:00 ngày cuối các tháng 3, 6, 9, 12."""
+    listed = ", ".join(map(str, s.months))
+    months = f"các tháng {listed}" if s.months else "hằng tháng"
+    if s.day == -1:
+        when = f"ngày cuối tháng {listed}".rstrip()
+    elif s.day is not None:
+        when = f"ngày {s.day} {months}"
+    else:
+        when = f"{WEEKDAY_NAMES[s.weekday]} {ORDINALS[s.week]} {months}"
+    text = f"{clock(s.time)} {when}"
+    if s.start:
+        text += f", từ {day(s.start)}"
+    if s.until:
+        text += f", đến {day(s.until)}"
+    return text
+
+
+def deadline_quote(deadline: date) -> str:
+    """The regulation's wording for a deadline on the 24th: "trước ngày 25/6"."""
+    return f"trước ngày 25/{deadline.month}"
+
+
+def change(c) -> str:
+    """What an exception does to the meeting of its date: 05/02/2026: dời sang 12/02/2026;
+    05/09/2026: đổi giờ sang 20:00; 02/05/2026: hủy."""
+    if c.cancelled:
+        text = f"{day(c.date)}: hủy"
+    elif c.moved_to in (None, c.date):
+        text = f"{day(c.date)}: đổi giờ sang {clock(c.time)}"
+    else:
+        text = f"{day(c.date)}: dời sang {clock(c.time) + ' ' if c.time else ''}{day(c.moved_to)}"
+    return text + (f" ({c.reason})" if c.reason else "")

@@ -1,0 +1,1 @@
+"""The site's Markdown pages: members, organizations, the Board; templates and escaping."""
