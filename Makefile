@@ -20,7 +20,7 @@ lint: $(STAMP)
 
 # Rewrite tests/golden/ from the current output, after a deliberate change; then read the diff.
 golden: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest tests/test_ics.py --update-golden
+	$(BIN)/python -m pytest tests/feeds/test_ics.py --update-golden
 
 # Speed and memory on the sample and on large synthetic provinces; Zensical renders the same pages.
 bench: $(STAMP) .venv-zensical/bin/zensical

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from generator.model import (Area, Assignment, Attendance, Cell, Member, Organization, Province, Report, Role,
-                             Schedule, Settings, Visit)
+from generator.model import (
+    Area,
+    Assignment,
+    Attendance,
+    Cell,
+    Member,
+    Organization,
+    Province,
+    Report,
+    Role,
+    Schedule,
+    Settings,
+    Visit,
+)
 
 MONTHLY_5TH = Schedule(time=time(19, 30), duration=120, day=5)
 QUARTERLY_15TH = Schedule(time=time(8, 0), duration=120, day=15, months=(1, 4, 7, 10))

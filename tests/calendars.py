@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 import recurring_ical_events
 from icalendar import Calendar
 
-from generator.events import Event
-from generator.feeds import Feed
+from generator.feeds.contents import Feed
+from generator.feeds.events import Event
 from generator.model import Province
-from generator.schedule import meetings
+from generator.model.schedule import meetings
 
 from .conftest import ROOT
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from generator import schema
+from generator.load import schema
 
 from .conftest import ROOT, SMALL, project, run, write_data
 

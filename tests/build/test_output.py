@@ -1,6 +1,6 @@
 import pytest
 
-from generator.output import Output
+from generator.build.output import Output
 
 
 def test_a_second_write_to_the_same_path_is_refused():

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from .conftest import AS_OF, project, run
+from ..conftest import AS_OF, project, run
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

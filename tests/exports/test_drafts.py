@@ -10,11 +10,11 @@ from datetime import date
 import docx
 from docx.oxml.ns import qn
 
-from generator import drafts
-from generator.rules import evaluate
-from generator.tree import Tree
+from generator.exports import drafts
+from generator.model.tree import Tree
+from generator.rules.obligations import evaluate
 
-from .builders import assign, bch, province, went
+from ..builders import assign, bch, province, went
 
 # The six subjects of Art. 3.3, as the regulation lists them.
 SUBJECTS = ("Thời gian, địa điểm dự sinh hoạt", "Chất lượng sinh hoạt cấp ủy, sinh hoạt chi bộ",

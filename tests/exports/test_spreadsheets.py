@@ -14,15 +14,16 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator import board, exports, pages
-from generator.load import load
-from generator.rules import evaluate
-from generator.tables import Column, Table
-from generator.tree import Tree
+from generator.exports import spreadsheets
+from generator.load.data import load
+from generator.model.tree import Tree
+from generator.render import board, pages
+from generator.render.tables import Column, Table
+from generator.rules.obligations import evaluate
 
-from .builders import assign, bch, btv, province
-from .test_board import board_files
-from .conftest import ROOT
+from ..builders import assign, bch, btv, province
+from ..conftest import ROOT
+from ..render.test_board import board_files
 
 
 class TableText(HTMLParser):
@@ -131,27 +132,27 @@ def hostile_site():
 def test_a_cell_that_looks_like_a_formula_stays_text_in_csv_and_xlsx():
     tables = board.Board(hostile_site()).dashboard_tables()
     current = tables[1]
-    rows = list(csv.reader(io.StringIO(exports.csv_bytes(current).decode("utf-8-sig"), newline="")))
+    rows = list(csv.reader(io.StringIO(spreadsheets.csv_bytes(current).decode("utf-8-sig"), newline="")))
     assert all(row[0] == '\'=HYPERLINK("http://x.example","bấm")' for row in rows[1:] if "HYPERLINK" in row[0])
-    book = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(tables, "t", date(2026, 11, 25))))
+    book = openpyxl.load_workbook(io.BytesIO(spreadsheets.xlsx_bytes(tables, "t", date(2026, 11, 25))))
     cells = [c for c in book.worksheets[1]["A"] if c.value and "HYPERLINK" in c.value]
     assert cells and all(c.data_type == "s" and c.value.startswith("=HYPERLINK") for c in cells)
-    raw = zipfile.ZipFile(io.BytesIO(exports.xlsx_bytes(tables, "t", date(2026, 11, 25))))
+    raw = zipfile.ZipFile(io.BytesIO(spreadsheets.xlsx_bytes(tables, "t", date(2026, 11, 25))))
     assert all(b"<f>" not in raw.read(n) for n in raw.namelist() if n.startswith("xl/worksheets/"))
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@A1"])
 def test_every_formula_start_is_neutralized_in_csv(text):
     table = Table("t", "t", (Column("Cột", lambda r: r),), (text,))
-    rows = list(csv.reader(io.StringIO(exports.csv_bytes(table).decode("utf-8-sig"), newline="")))
+    rows = list(csv.reader(io.StringIO(spreadsheets.csv_bytes(table).decode("utf-8-sig"), newline="")))
     assert rows[1][0] == "'" + text
-    assert exports.neutralize("\tx") == "'\tx" and exports.neutralize("\rx") == "'\rx"
+    assert spreadsheets.neutralize("\tx") == "'\tx" and spreadsheets.neutralize("\rx") == "'\rx"
 
 
 def test_control_characters_are_dropped_from_files():
     table = Table("t", "t", (Column("Cột", lambda r: r),), ("a\x00b\x07c",))
-    assert "abc" in exports.csv_bytes(table).decode("utf-8-sig")
-    book = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes([table], "t", date(2026, 1, 1))))
+    assert "abc" in spreadsheets.csv_bytes(table).decode("utf-8-sig")
+    book = openpyxl.load_workbook(io.BytesIO(spreadsheets.xlsx_bytes([table], "t", date(2026, 1, 1))))
     assert book.active["A2"].value == "abc"
 
 

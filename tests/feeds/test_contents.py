@@ -4,11 +4,11 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from generator.feeds import Feed, feeds, horizon
+from generator.feeds.contents import Feed, feeds, horizon
 from generator.model import Assignment, Change
-from generator.tree import Tree
+from generator.model.tree import Tree
 
-from .builders import CELLS, assign, bch, btv, cell, province, report, visit, went
+from ..builders import CELLS, assign, bch, btv, cell, province, report, visit, went
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AS_OF = date(2026, 11, 25)

@@ -13,16 +13,16 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 from icalendar.parser import Contentline
 
-from generator import ics
-from generator.feeds import feeds
-from generator.load import load
+from generator.feeds import ics
+from generator.feeds.contents import feeds
+from generator.feeds.revisions import revise
+from generator.load.data import load
 from generator.model import Assignment, Change, Schedule, Visit
-from generator.revisions import revise
-from generator.tree import Tree
+from generator.model.tree import Tree
 
-from .builders import CELLS, assign, bch, btv, cell, province, report, visit
-from .calendars import (expected_occurrences, icaljs, icaljs_occurrences, icalendar_problems, python_occurrences)
-from .conftest import ROOT
+from ..builders import CELLS, assign, bch, btv, cell, province, report, visit
+from ..calendars import expected_occurrences, icalendar_problems, icaljs, icaljs_occurrences, python_occurrences
+from ..conftest import ROOT
 
 AS_OF = date(2026, 11, 25)
 GOLDEN = ROOT / "tests" / "golden"
@@ -215,11 +215,12 @@ HASHED = """
 import hashlib, sys
 from datetime import date
 from pathlib import Path
-from generator import api, ics
-from generator.feeds import feeds
-from generator.load import load
-from generator.revisions import revise
-from generator.tree import Tree
+from generator.exports import api
+from generator.feeds import ics
+from generator.feeds.contents import feeds
+from generator.load.data import load
+from generator.feeds.revisions import revise
+from generator.model.tree import Tree
 p = load(Path(sys.argv[1]))
 made = feeds(p, Tree(p), date(2026, 11, 25))
 ledger = revise({}, (e for f in made for e in f.events), date(2026, 11, 25))
@@ -251,7 +252,8 @@ def icalendar_vevent(event, revision, tzid: str, reminder_days: int) -> bytes:
     from datetime import UTC, timedelta
     from zoneinfo import ZoneInfo
 
-    from icalendar import Alarm, Event as VEvent, vText, vUri
+    from icalendar import Alarm, vText, vUri
+    from icalendar import Event as VEvent
 
     stamp = datetime.combine(revision.modified, time(0), ZoneInfo(tzid)).astimezone(UTC)
     item = VEvent()
@@ -295,8 +297,8 @@ def test_our_vevent_writes_the_bytes_icalendar_writes(summary, description, loca
     from datetime import UTC
     from zoneinfo import ZoneInfo
 
-    from generator.events import Event
-    from generator.revisions import Revision
+    from generator.feeds.events import Event
+    from generator.feeds.revisions import Revision
 
     tz = ZoneInfo("Asia/Ho_Chi_Minh")
     start = date(2026, 3, 5) if all_day else datetime(2026, 3, 5, 19, 30, tzinfo=tz)

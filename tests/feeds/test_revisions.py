@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from generator.events import Event
-from generator.revisions import Revision, dump, parse, revise
+from generator.feeds.events import Event
+from generator.feeds.revisions import Revision, dump, parse, revise
 
 MONDAY, LATER, LATEST = date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16)
 

@@ -6,13 +6,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import markdown
 
-from generator import pages
-from generator.feeds import feeds
-from generator.rules import evaluate
-from generator.subscribe import base_url, qr_code, subscription
-from generator.tree import Tree
+from generator.feeds.contents import feeds
+from generator.feeds.subscribe import base_url, qr_code, subscription
+from generator.model.tree import Tree
+from generator.render import pages
+from generator.rules.obligations import evaluate
 
-from .builders import assign, btv, province
+from ..builders import assign, btv, province
 
 AS_OF = date(2026, 11, 25)
 

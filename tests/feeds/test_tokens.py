@@ -2,7 +2,7 @@
 
 import re
 
-from generator.tokens import DEVELOPMENT_SECRET, file_name, token
+from generator.feeds.tokens import DEVELOPMENT_SECRET, file_name, token
 
 SECRET = "s" * 40
 MEMBER = ("thanh-vien", "nguyen-van-an", "0")

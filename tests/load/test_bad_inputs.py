@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import AS_OF, ROOT, project, run, write_data
+from ..conftest import AS_OF, ROOT, project, run, write_data
 
 CATALOG = ROOT / "tests" / "bad_inputs"
 CASES = sorted(p.name for p in CATALOG.iterdir() if p.is_dir())

@@ -7,10 +7,10 @@ from datetime import date, time
 
 import pytest
 
-from generator.load import load
-from generator.problems import DataError, Problem
+from generator.load.data import load
+from generator.load.problems import DataError, Problem
 
-from .conftest import ROOT, SMALL, write_data
+from ..conftest import ROOT, SMALL, write_data
 
 
 def problems_of(tmp_path, **overrides) -> list[Problem]:
@@ -292,19 +292,19 @@ def test_a_province_with_problems_is_reported_with_positions_even_when_read_fast
     "a: 0x1f\n", "a: 0o17\n", "a: 1_000\n", "a: +5\n", "a: [1, +2]\n",
 ])
 def test_the_fast_reader_leaves_to_the_exact_path_whatever_it_could_read_differently(text):
-    from generator import yamlread
+    from generator.load import yamlread
     assert yamlread.parse_fast(text) is yamlread.NOT_FAST
 
 
 def test_plain_data_is_read_fast():
-    from generator import yamlread
+    from generator.load import yamlread
     assert yamlread.parse_fast("- id: a\n  name: Chi bộ Đông & Tây\n  day: 5\n") == [
         {"id": "a", "name": "Chi bộ Đông & Tây", "day": 5}]
 
 
 @pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\x07"])
 def test_characters_the_yaml_versions_read_differently_send_a_file_to_the_exact_path(char):
-    from generator import yamlread
+    from generator.load import yamlread
     assert yamlread.parse_fast(f"a: 1\n# {char} note\n") is yamlread.NOT_FAST
 
 

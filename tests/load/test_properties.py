@@ -10,12 +10,12 @@ from dateutil import rrule
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load import load
+from generator.load.data import load
+from generator.load.problems import DataError
 from generator.model import Cell, Change, Schedule
-from generator.problems import DataError
-from generator.schedule import meetings
+from generator.model.schedule import meetings
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 FILES = sorted(p.name for p in (ROOT / "data").glob("*.yml"))
 TEXTS = {name: (ROOT / "data" / name).read_text(encoding="utf-8") for name in FILES}

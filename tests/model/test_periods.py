@@ -1,6 +1,6 @@
 from datetime import date
 
-from generator.periods import Period, between, containing, overlap_days, parse, subtract
+from generator.model.periods import Period, between, containing, overlap_days, parse, subtract
 
 
 def test_quarters_and_halves_have_calendar_bounds():

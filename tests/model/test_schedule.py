@@ -7,7 +7,7 @@ import pytest
 from dateutil import rrule
 
 from generator.model import Cell, Change, Schedule
-from generator.schedule import meeting_on, meetings, regular_dates
+from generator.model.schedule import meeting_on, meetings, regular_dates
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 

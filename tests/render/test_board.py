@@ -8,14 +8,15 @@ from datetime import date
 
 import markdown
 
-from generator import board, chart, pages
-from generator.compliance import Tally
+from generator.build.output import Output
+from generator.exports import charts
 from generator.model import Grievance
-from generator.output import Output
-from generator.rules import evaluate
-from generator.tree import Tree
+from generator.model.tree import Tree
+from generator.render import board, pages
+from generator.rules.compliance import Tally
+from generator.rules.obligations import evaluate
 
-from .builders import assign, bch, btv, province, visit, went
+from ..builders import assign, bch, btv, province, visit, went
 from .test_pages import EXTENSIONS, HOSTILE
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -99,8 +100,8 @@ def test_the_warnings_page_of_the_sample_lists_the_meeting_outside_the_assignmen
 
 def test_the_grid_chart_writes_each_rate_and_marks_running_periods():
     done, running = Tally((3, 1, 0, 0, 0, 0)), Tally((1, 0, 1, 2, 0, 1))
-    svg = chart.grid("Tỷ lệ", [("Quý I", "2026", False), ("Quý II", "2026", True)],
-                     [chart.Series("Toàn tỉnh", (done, running)), chart.Series("Đảng bộ huyện A", (None, running))])
+    svg = charts.grid("Tỷ lệ", [("Quý I", "2026", False), ("Quý II", "2026", True)],
+                     [charts.Series("Toàn tỉnh", (done, running)), charts.Series("Đảng bộ huyện A", (None, running))])
     root = ET.fromstring(svg)
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert "100,0%" in texts and texts.count("25,0%") == 2 and "—" in texts
@@ -109,9 +110,9 @@ def test_the_grid_chart_writes_each_rate_and_marks_running_periods():
 
 
 def test_the_bar_chart_splits_done_open_and_missed():
-    svg = chart.bars("Quý I", [chart.Series("Toàn tỉnh", (Tally((2, 0, 1, 0, 1, 5)),))])
+    svg = charts.bars("Quý I", [charts.Series("Toàn tỉnh", (Tally((2, 0, 1, 0, 1, 5)),))])
     root = ET.fromstring(svg)
     widths = [float(r.get("width")) for r in root.iter(f"{SVG}rect") if r.get("fill") in
-              (chart.DONE, chart.OPEN, chart.MISSED) and r.get("height") != "14"]
+              (charts.DONE, charts.OPEN, charts.MISSED) and r.get("height") != "14"]
     assert widths == [180.0, 90.0, 90.0]  # 2, 1 and 1 of 4 applicable, on a 360-wide bar
     assert "2 đã thực hiện, 1 còn hạn, 1 không thực hiện trên 4 nghĩa vụ áp dụng" in root.find(f"{SVG}desc").text

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import AS_OF, SMALL, project, run, write_data
+from ..conftest import AS_OF, SMALL, project, run, write_data
 
 SCRIPT = '<script>window.pwned = 1</script>'
 IMAGE = '<img src=x onerror="window.pwned = 2">'

@@ -1,7 +1,7 @@
 import markdown
 import pytest
 
-from generator.markup import link, md, md_lines
+from generator.render.markup import link, md, md_lines
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "def_list", "toc", "pymdownx.escapeall"]
 HOSTILE = 'Nguyễn <script>alert(1)</script> *x* [a](b) | # _y_ `c` {: #id } a&b \\ ![i](j) <!-- c -->'

@@ -5,12 +5,12 @@ from datetime import date, time
 
 import markdown
 
-from generator import pages
 from generator.model import Change
-from generator.rules import evaluate
-from generator.tree import Tree
+from generator.model.tree import Tree
+from generator.render import pages
+from generator.rules.obligations import evaluate
 
-from .builders import CELLS, assign, bch, btv, province, visit
+from ..builders import CELLS, assign, bch, btv, province, visit
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "def_list", "toc", "pymdownx.escapeall"]
 HOSTILE = 'Lê <script>alert("x")</script> *Văn* [Một](javascript:x) | # `c`'

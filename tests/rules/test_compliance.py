@@ -6,16 +6,16 @@ from datetime import date
 
 import pytest
 
-from generator import compliance
-from generator.compliance import Groups, consolidate, nothing_done, record_warnings
-from generator.load import load
+from generator.load.data import load
 from generator.model import Report
-from generator.periods import Period
-from generator.rules import evaluate
-from generator.tree import Tree
+from generator.model.periods import Period
+from generator.model.tree import Tree
+from generator.rules import compliance
+from generator.rules.compliance import Groups, consolidate, nothing_done, record_warnings
+from generator.rules.obligations import evaluate
 
-from .builders import assign, bch, btv, province, report, visit, went
-from .conftest import ROOT
+from ..builders import assign, bch, btv, province, report, visit, went
+from ..conftest import ROOT
 
 AS_OF = date(2026, 11, 25)
 Q1, Q2, Q3, Q4 = (Period(2026, "Q", n) for n in (1, 2, 3, 4))

@@ -16,7 +16,8 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from .conftest import SHOTS, vietnamese_order
+from ..conftest import SHOTS, vietnamese_order
+
 
 def shot(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
