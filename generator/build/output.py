@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import posixpath
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 Content = str | bytes
+# What every producer (pages, Board pages, feeds, exports, the API) yields: a path in the docs
+# folder with its content, or with a function that makes it while the engine renders.
+Produced = Iterable[tuple[str, Content | Callable[[], Content]]]
 
 
 class Output:
@@ -41,6 +44,14 @@ class Output:
         """A file the engine only copies, made by `make()` when `make_later` runs."""
         self.claim(path)
         self.later[path] = make
+
+    def collect(self, produced: Produced) -> None:
+        """Take what a producer yields: content is added now, a function is deferred."""
+        for path, content in produced:
+            if callable(content):
+                self.defer(path, content)
+            else:
+                self.add(path, content)
 
     def add_tree(self, folder: Path) -> None:
         """Add every file under `folder` (hand-written content), at the same relative path."""

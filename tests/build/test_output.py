@@ -26,3 +26,11 @@ def test_sync_rewrites_only_changed_files_and_removes_stale_ones(tmp_path):
     second.add("new/c.md", "C")
     assert second.sync(tmp_path) == 1
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["a.md", "new", "new/c.md"]
+
+
+def test_collect_adds_content_now_and_defers_functions_until_made_later():
+    out = Output()
+    out.collect([("a.md", "# A"), ("b.csv", lambda: b"x,y")])
+    assert out.files == {"a.md": b"# A"}
+    assert list(out.later) == ["b.csv"]
+    assert out.make_later() == {"b.csv": b"x,y"}
