@@ -30,10 +30,6 @@ def render(site: Site) -> dict[str, Callable[[], str]]:
 
 
 def members(site: Site) -> list[dict]:
-    assignments: dict[str, list] = {}
-    for a in site.province.assignments.values():
-        assignments.setdefault(a.member, []).append(
-            {"organization": a.organization, "kind": a.kind, "from": a.start, "to": a.end})
     return [
         {
             "id": m.id,
@@ -41,7 +37,8 @@ def members(site: Site) -> list[dict]:
             "title": m.title,
             "roles": [{"role": r.role, "label": vi.ROLES[r.role], "from": r.start, "to": r.end} for r in m.roles],
             "residence": {"cell": m.residence_cell, "area": m.residence_area},
-            "assignments": assignments.get(m.id, []),
+            "assignments": [{"organization": a.organization, "kind": a.kind, "from": a.start, "to": a.end}
+                            for a in site.index.assignments.get(m.id, ())],
             "page": paths.html(paths.member_page(m.id)),
             "feed": site.subscriptions[paths.member_page(m.id)].https,
         }

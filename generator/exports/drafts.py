@@ -26,12 +26,12 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from ..model import Attendance, Grievance, Member, Province, vi
+from ..model import Attendance, Member, Province, vi
 from ..model.periods import ROMAN, Period
 from ..model.schedule import meeting_on
 from ..model.tree import Tree
 from ..rules.compliance import has_draft
-from ..rules.obligations import FAR, Evaluation, Obligation
+from ..rules.obligations import Evaluation, Obligation
 from . import zipfix
 from .spreadsheets import clean
 
@@ -104,12 +104,7 @@ class Drafter:
         self.as_of = evaluation.as_of
         self.tz = ZoneInfo(province.settings.timezone)
         self.issuer, self.place = issuer_and_place(province.settings.province)
-        self.attended: dict[str, list[Attendance]] = {}
-        for record in sorted(province.attendance.values(), key=lambda r: (r.date, r.id)):
-            self.attended.setdefault(record.member, []).append(record)
-        self.grievances: dict[str, list[Grievance]] = {}
-        for g in sorted(province.grievances.values(), key=lambda g: (g.notified, g.id)):
-            self.grievances.setdefault(g.member, []).append(g)
+        self.attended, self.grievances = province.index.attended, province.index.grievances
 
     def reporting(self) -> list[Obligation]:
         """The reporting obligations that get a draft."""
@@ -146,9 +141,9 @@ class Drafter:
         )
 
     def communes(self, member: Member, period: Period) -> str:
-        names = [self.province.organizations[a.organization].name for a in self.province.assignments.values()
-                 if a.member == member.id and a.kind == "theo-doi" and self.tree.is_commune(a.organization)
-                 and a.start <= period.end and (a.end or FAR) >= period.start]
+        names = [self.province.organizations[a.organization].name
+                 for a in self.province.index.assignments_between(member.id, period.start, period.end, "theo-doi")
+                 if self.tree.is_commune(a.organization)]
         return ", ".join(dict.fromkeys(names))
 
     def progress(self, member: Member, period: Period) -> tuple[str, ...]:

@@ -137,13 +137,13 @@ class Feeds:
 
     def member(self, member: Member) -> Feed:
         places = [p for p in (member.residence_cell, member.residence_area) if p]
-        places += [c for a in self.province.assignments.values() if a.member == member.id
-                   and a.start <= self.last and (a.end is None or a.end >= self.first) for c in a.host_cells]
+        places += [c for a in self.province.index.assignments_between(member.id, self.first, self.last)
+                   for c in a.host_cells]
         places = list(dict.fromkeys(places))
         found = [e for p in places for e in self.events.series(p)]
         shown = {v for p in places for v in self.events.absorbed(p)}
-        found += [self.events.visit(v) for v in self.province.visits.values() if v.member == member.id
-                  and v.status == "confirmed" and v.id not in shown and self.within(v.date)]
+        found += [self.events.visit(v) for v in self.province.index.visits.get(member.id, ())
+                  if v.status == "confirmed" and v.id not in shown and self.within(v.date)]
         for o in self.evaluation.by_member[member.id]:
             if not o.applies or not self.within(o.due):
                 continue

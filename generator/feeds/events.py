@@ -82,10 +82,6 @@ class Events:
         self.first, self.last = first, last
         self.tz = ZoneInfo(province.settings.timezone)
         self.host = urlsplit(province.settings.site_url).hostname
-        self.confirmed: dict[str, list[Visit]] = {}
-        for visit in sorted(province.visits.values(), key=lambda v: (v.date, v.id)):
-            if visit.status == "confirmed":
-                self.confirmed.setdefault(visit.cell or visit.area, []).append(visit)
         self._series: dict[str, tuple[list[Event], set[str]]] = {}
 
     # -- places and their regular meetings
@@ -126,8 +122,8 @@ class Events:
             if meeting is None:
                 exdates.append(regular)
                 continue
-            guests = [v for v in self.confirmed.get(place.id, ()) if v.date == meeting.date
-                      and (v.time is None or v.time == meeting.start.time())]
+            guests = [v for v in self.province.index.visits_at.get(place.id, ()) if v.status == "confirmed"
+                      and v.date == meeting.date and (v.time is None or v.time == meeting.start.time())]
             if not (meeting.moved or guests):
                 continue
             absorbed.update(v.id for v in guests)
@@ -245,9 +241,9 @@ class Events:
 
     def host_cells_line(self, o: Obligation) -> list[str]:
         kind = "theo-doi" if o.rule.code == "C" else "phu-trach"
-        hosts = dict.fromkeys(c for a in self.province.assignments.values()
-                              if a.member == o.member and a.kind == kind and a.start <= o.period.end
-                              and (a.end is None or a.end >= o.period.start) for c in a.host_cells)
+        hosts = dict.fromkeys(c for a in self.province.index.assignments_between(o.member, o.period.start,
+                                                                                   o.period.end, kind)
+                              for c in a.host_cells)
         if o.qualifying.places or not hosts:
             return []
         return ["Chi bộ đảng bộ đề xuất: " + ", ".join(self.province.cells[c].name for c in hosts) + "."]

@@ -2,13 +2,18 @@
 
 Every collection is a dict keyed by id, in the order of the data file.
 Relations between items (the organization tree, which cells lie under which
-organization) are answered by `tree.py`, not stored here.
+organization) are answered by `tree.py`, not stored here; what is in force when,
+and each member's records, by `index.py` (`Province.index`, made once).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .index import Index
 
 COMMUNE_KINDS = ("xa", "phuong", "thi-tran")  # organization kinds that are communes (xã, phường, thị trấn)
 
@@ -170,6 +175,16 @@ class Province:
     visits: dict[str, Visit]
     reports: dict[str, Report]
     grievances: dict[str, Grievance]
+    _index: Index | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def index(self) -> Index:
+        """The records grouped by member, organization and place; made when first asked for."""
+        if self._index is None:
+            from .index import Index  # index.py reads these classes: imported here, not at the top
+
+            object.__setattr__(self, "_index", Index(self))
+        return self._index
 
     def place(self, cell: str | None, area: str | None) -> Place:
         return self.cells[cell] if cell else self.areas[area]

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..feeds.subscribe import Subscription
 from ..model import Member, Province, vi
+from ..model.index import in_force
 from ..model.periods import Period, containing
 from ..model.tree import Tree
 from ..rules import compliance
@@ -39,13 +40,7 @@ class Site:
 
     def __post_init__(self):
         self.agenda = Agenda(self.province, self.tree, self.as_of)
-        p = self.province
-        self.attended = group(p.attendance.values(), lambda r: r.member)
-        self.visits_by_member = group(p.visits.values(), lambda v: v.member)
-        self.visits_by_org = group(p.visits.values(), lambda v: p.place(v.cell, v.area).organization)
-        self.assignments_by_member = group(p.assignments.values(), lambda a: a.member)
-        self.assignments_by_org = group(p.assignments.values(), lambda a: a.organization)
-        self.areas_by_org = group(p.areas.values(), lambda a: a.organization)
+        self.index = self.province.index
 
     @property
     def as_of(self) -> date:
@@ -64,14 +59,6 @@ class Site:
     @property
     def upcoming(self) -> list[Period]:
         return [p.next() for p in self.now]
-
-
-def group(items, key) -> dict:
-    """Items by key, each list in the order given."""
-    found: dict = {}
-    for item in items:
-        found.setdefault(key(item), []).append(item)
-    return found
 
 
 def row(*cells) -> Markup:
@@ -158,7 +145,7 @@ def name_key(name: str) -> tuple:
 
 
 def active_assignments(site: Site, member: str):
-    return [a for a in site.assignments_by_member.get(member, []) if a.start <= site.as_of <= (a.end or date.max)]
+    return [a for a in site.index.assignments.get(member, ()) if in_force(a, site.as_of)]
 
 
 def period_cell(obligations: list[Obligation]) -> Markup:
@@ -251,13 +238,13 @@ def member_rows(site: Site) -> list[dict]:
 
 
 def current_roles(site: Site, member: Member) -> list[str]:
-    held = {r.role for r in member.roles if r.start <= site.as_of <= (r.end or date.max)}
+    held = {r.role for r in member.roles if in_force(r, site.as_of)}
     return ["btv"] if "btv" in held else sorted(held)
 
 
 def member_view(site: Site, member: Member) -> dict:
     obligations = site.evaluation.by_member[member.id]
-    attended = sorted(site.attended.get(member.id, []), key=lambda r: (r.date, r.id), reverse=True)
+    attended = list(reversed(site.index.attended.get(member.id, ())))
     met = {}
     for o in obligations:
         if o.met_by:
@@ -267,8 +254,8 @@ def member_view(site: Site, member: Member) -> dict:
         roles=current_roles(site, member),
         sections=[("Kỳ hiện tại", "ky-hien-tai", period_groups(obligations, site.now)),
                   ("Kỳ tới", "ky-toi", period_groups(obligations, site.upcoming))],
-        assignments=sorted(site.assignments_by_member.get(member.id, []), key=lambda a: (a.start, a.id)),
-        visits=sorted(site.visits_by_member.get(member.id, []), key=lambda v: (v.date, v.id), reverse=True),
+        assignments=sorted(site.index.assignments.get(member.id, ()), key=lambda a: (a.start, a.id)),
+        visits=list(reversed(site.index.visits.get(member.id, ()))),
         reports=[o for o in obligations if o.rule.kind == "report"],
         attended=attended,
         met=met,
@@ -288,9 +275,9 @@ def organization_view(site: Site, org_id: str) -> dict:
     """An organization's page: who is assigned to it or below it, its cells, the visits arranged there."""
     below = site.tree.subtree(org_id)
     depth = {org: n for n, org in enumerate(below)}
-    assigned = sorted((a for org in below for a in site.assignments_by_org.get(org, [])),
+    assigned = sorted((a for org in below for a in site.index.assigned_to.get(org, ())),
                       key=lambda a: (depth[a.organization], a.kind, name_key(site.province.members[a.member].name)))
-    visits = sorted((v for org in below for v in site.visits_by_org.get(org, [])),
+    visits = sorted((v for org in below for v in site.index.visits_under.get(org, ())),
                     key=lambda v: (v.date, v.id), reverse=True)
     return dict(
         org=site.province.organizations[org_id],
@@ -300,7 +287,7 @@ def organization_view(site: Site, org_id: str) -> dict:
         cells=[row(c.name, "Có" if c.residential else "Không", vi.schedule(c.schedule), c.location or "",
                    changes(c)) for c in map(site.province.cells.get, site.tree.direct_cells.get(org_id, []))],
         areas=[row(a.name, vi.schedule(a.schedule), a.location or "", changes(a))
-               for a in site.areas_by_org.get(org_id, [])],
+               for a in site.index.areas.get(org_id, ())],
         visits=visits,
         counts=counts(site, org_id),
     )

@@ -32,9 +32,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model import Attendance, Member, Province, Report, Visit, vi
+from ..model.index import in_force
 from ..model.periods import Period, containing, parse
 from ..model.tree import Tree
-from .obligations import FAR, RULES, Context, Evaluation, Obligation, Rule
+from .obligations import RULES, Context, Evaluation, Obligation, Rule
 
 STATUSES = ("met", "late", "planned", "due", "missed", "not-applicable")
 NEAR_END_DAYS = 45
@@ -88,9 +89,6 @@ class Checker:
         for o in evaluation.obligations:
             self.owed.setdefault((o.member, o.period), []).append(o)
         self.periods = set(evaluation.periods)
-        self.first_report: dict[tuple[str, str], str] = {}
-        for r in sorted(province.reports.values(), key=lambda r: (r.submitted, r.id)):
-            self.first_report.setdefault((r.member, r.period), r.id)
 
     def attendance(self, record: Attendance | Visit) -> str | None:
         member = self.province.members[record.member]
@@ -101,7 +99,7 @@ class Checker:
         effective = self.province.settings.effective_date
         if record.date < effective:
             return f"ngày {day} trước ngày Quy định có hiệu lực ({vi.day(effective)})"
-        if not any(r.start <= record.date <= (r.end or FAR) for r in member.roles):
+        if not any(in_force(r, record.date) for r in member.roles):
             return f"ngày {day} đồng chí không giữ vai trò Ủy viên BCH hay Ủy viên BTV"
         owed = [o for kind in ("Q", "H") for o in self.owed.get((member.id, containing(record.date, kind)), ())
                 if o.rule.kind == "attend"]
@@ -126,7 +124,7 @@ class Checker:
         lineage = {cell.organization, *self.tree.ancestors(cell.organization)}
         kinds = {COUNTS_WITH[o.rule.code] for o in applying if o.rule.code in COUNTS_WITH}
         mine = [a for a in self.context.assignments.get(member.id, ()) if a.kind in kinds]
-        on_day = [a for a in mine if a.start <= record.date <= (a.end or FAR)]
+        on_day = [a for a in mine if in_force(a, record.date)]
         if not any(a.organization in lineage for a in mine):
             names = ", ".join(dict.fromkeys(self.province.organizations[a.organization].name for a in on_day))
             assigned = f" (đồng chí được phân công: {names})" if names else ""
@@ -140,7 +138,7 @@ class Checker:
 
     def report(self, report: Report) -> str | None:
         member = self.province.members[report.member]
-        first = self.first_report.get((report.member, report.period))
+        first = self.province.index.reports[(report.member, report.period)][0].id
         if report.submitted > self.as_of:
             return (f"ngày gửi {vi.day(report.submitted)} sau ngày tính trạng thái ({vi.day(self.as_of)}): "
                     "chưa được tính; kiểm tra lại ngày")
@@ -227,9 +225,6 @@ class Groups:
 
     def __init__(self, province: Province, tree: Tree):
         self.province, self.tree = province, tree
-        self.assignments: dict[str, list] = {}
-        for a in province.assignments.values():
-            self.assignments.setdefault(a.member, []).append(a)
         self._top: dict[str, str] = {}
         self._cache: dict[tuple[str, str, Period], tuple[str, ...]] = {}
 
@@ -243,8 +238,8 @@ class Groups:
         kind = ASSIGNMENT_KIND[RULE_ROLE[o.rule.code]]
         key = (o.member, kind, o.period)
         if key not in self._cache:
-            found = [self.top(a.organization) for a in self.assignments.get(o.member, ())
-                     if a.kind == kind and a.start <= o.period.end and (a.end or FAR) >= o.period.start]
+            found = [self.top(a.organization)
+                     for a in self.province.index.assignments_between(o.member, o.period.start, o.period.end, kind)]
             self._cache[key] = tuple(dict.fromkeys(found)) or (UNASSIGNED,)
         return self._cache[key]
 

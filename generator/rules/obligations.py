@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Assignment, Attendance, Member, Province, Visit, vi
+from ..model.index import FAR, in_force, in_force_between, role_spans, span
 from ..model.periods import Period, Span, between, intersect, overlap_days, subtract
 from ..model.tree import Tree
-
-FAR = date(9999, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,23 +110,13 @@ class Context:
     def __init__(self, province: Province, tree: Tree, as_of: date):
         self.province, self.tree, self.as_of = province, tree, as_of
         self.effective: list[Span] = [(province.settings.effective_date, FAR)]
-        self.assignments: dict[str, list[Assignment]] = {}
-        for a in province.assignments.values():
-            self.assignments.setdefault(a.member, []).append(a)
-        self.attended: dict[str, list[Attendance]] = {}
-        for record in sorted(province.attendance.values(), key=lambda r: (r.date, r.id)):
-            self.attended.setdefault(record.member, []).append(record)
-        self.visits: dict[str, list[Visit]] = {}
-        for visit in sorted(province.visits.values(), key=lambda v: (v.date, v.id)):
-            if visit.status != "cancelled":
-                self.visits.setdefault(visit.member, []).append(visit)
-        self.reports: dict[tuple[str, str], list] = {}
-        for report in sorted(province.reports.values(), key=lambda r: (r.submitted, r.id)):
-            self.reports.setdefault((report.member, report.period), []).append(report)
+        index = province.index
+        self.assignments, self.attended, self.visits, self.reports = (index.assignments, index.attended,
+                                                                      index.visits, index.reports)
 
     def obligations(self, member: Member, period: Period) -> list[Obligation]:
-        btv = role_spans(member, "btv")
-        bch_only = subtract(role_spans(member, "bch"), btv)
+        btv = role_spans(member.roles, "btv")
+        bch_only = subtract(role_spans(member.roles, "bch"), btv)
         found = []
         if overlap_days(btv, period):
             if period.kind == "H":
@@ -146,7 +135,7 @@ class Context:
 
     def active(self, member: Member, kind: str, period: Period) -> list[Assignment]:
         return [a for a in self.assignments.get(member.id, ())
-                if a.kind == kind and a.start <= period.end and (a.end or FAR) >= period.start]
+                if a.kind == kind and in_force_between(a, period.start, period.end)]
 
     def not_applicable(self, member, rule, period, role_days, spans, role, assignment=None) -> Obligation | None:
         """An Obligation marked not applicable when less than half the period is covered, else None."""
@@ -183,7 +172,7 @@ class Context:
         else:
             code = "A" if with_residential or not orgs else "A′"
         rule = RULES[code]
-        assigned_spans = [(a.start, a.end or FAR) for a in self.assignments.get(member.id, ()) if a.kind == kind]
+        assigned_spans = [span(a) for a in self.assignments.get(member.id, ()) if a.kind == kind]
         spans = intersect(intersect(role, assigned_spans), self.effective)
         skip = self.not_applicable(member, rule, period, overlap_days(role, period), spans, role_name, kind)
         if skip:
@@ -216,7 +205,8 @@ class Context:
         if period.end < self.as_of:
             return Obligation(status="missed", **base)
         for visit in self.visits.get(member.id, ()):
-            if (visit.date in period and visit.date >= self.as_of and within(spans, visit.date)
+            if (visit.status != "cancelled" and visit.date in period and visit.date >= self.as_of
+                    and within(spans, visit.date)
                     and self.counts(member, visit, qualifying, kind)):
                 return Obligation(status="planned", planned_by=visit.id, **base)
         return Obligation(status="due", **base)
@@ -232,7 +222,7 @@ class Context:
             return False
         lineage = {cell.organization, *self.tree.ancestors(cell.organization)}
         return any(a.organization in lineage and a.organization in qualifying.organizations
-                   and a.start <= record.date <= (a.end or FAR)
+                   and in_force(a, record.date)
                    for a in self.assignments.get(member.id, ()) if a.kind == kind)
 
     def report(self, member: Member, period: Period, role: list[Span], code: str) -> Obligation:
@@ -263,7 +253,3 @@ class Context:
 def within(spans: list[Span], day: date) -> bool:
     """Whether `day` is one the obligation covers: on or after the effective date, while the role is held."""
     return any(a <= day <= b for a, b in spans)
-
-
-def role_spans(member: Member, role: str) -> list[Span]:
-    return [(r.start, r.end or FAR) for r in member.roles if r.role == role]

@@ -21,9 +21,6 @@ class Agenda:
         self.province, self.tree, self.as_of = province, tree, as_of
         self.tz = ZoneInfo(province.settings.timezone)
         self._cache: dict[tuple[str, date, date], list[Meeting]] = {}
-        self.host_cells: dict[str, list[str]] = {}
-        for a in province.assignments.values():
-            self.host_cells.setdefault(a.member, []).extend(a.host_cells)
 
     def meetings(self, place: str, first: date, last: date) -> list[Meeting]:
         key = (place, first, last)
@@ -47,7 +44,8 @@ class Agenda:
         cells = [c for org in q.organizations for c in self.tree.cells_under(org, q.residential_only)
                  if c not in q.exclude]
         qualifying = set(cells)
-        hosts = {c for c in self.host_cells.get(member.id, []) if c in qualifying}
+        hosts = {c for a in self.province.index.assignments.get(member.id, ()) for c in a.host_cells
+                 if c in qualifying}
         hosted = sorted((m for c in hosts for m in self.meetings(c, first, last)), key=order)[:limit]
         soon = min(last, first + SOON)
         others = sorted((m for c in cells if c not in hosts for m in self.meetings(c, first, soon)), key=order)
