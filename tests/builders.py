@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from generator.feeds.contents import Feed, feeds, horizon
+
 from generator.model import (
     Area,
     Assignment,
@@ -18,6 +20,8 @@ from generator.model import (
     Settings,
     Visit,
 )
+from generator.model.tree import Tree
+from generator.rules.obligations import evaluate
 
 MONTHLY_5TH = Schedule(time=time(19, 30), duration=120, day=5)
 QUARTERLY_15TH = Schedule(time=time(8, 0), duration=120, day=15, months=(1, 4, 7, 10))
@@ -83,3 +87,9 @@ def province(members, assignments=(), attendance=(), visits=(), reports=(), cell
     settings = Settings("Tỉnh Thử", False, "Asia/Ho_Chi_Minh", effective, "https://example.test/", 12)
     return Province(settings, table(ORGANIZATIONS), table(AREAS), table(cells), table(members),
                     table(assignments), table(attendance), table(visits), table(reports), {})
+
+
+def feeds_as_of(p: Province, as_of: date) -> list[Feed]:
+    """Every feed of `p`, evaluated as a build does: to the end of the feeds' horizon."""
+    tree = Tree(p)
+    return feeds(p, tree, evaluate(p, as_of, tree, until=horizon(as_of, p.settings.feed_horizon_months)[1]))

@@ -11,26 +11,25 @@ ledger is saved and, when asked, the feeds alone are copied to a folder of their
 
 from __future__ import annotations
 
-import functools
 import resource
 import shutil
 import sys
 import time
-from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from ..exports import api
-from ..feeds import contents, ics, revisions, subscribe, tokens
-from ..feeds.contents import Feed
+from ..feeds import revisions
+from ..feeds.calendars import Calendars
+from ..feeds.contents import horizon
 from ..feeds.revisions import Revision
 from ..load import problems
 from ..model import Province
 from ..model.tree import Tree
 from ..render import board, pages
-from ..rules.obligations import evaluate
+from ..rules.obligations import evaluate, evaluated_periods
 from . import engine, output, parallel, swap
 from .output import Output
 
@@ -63,56 +62,31 @@ class Timings:
 @dataclass(frozen=True)
 class Plan:
     out: Output                                   # the pages, and the files made while the engine runs
-    calendars: Callable[[], Calendars]            # the feeds, made once when first asked for
+    calendars: Calendars                          # the feeds, made once when first asked for
     site: pages.Site
 
 
-@dataclass(frozen=True)
-class Calendars:
-    feeds: dict[tuple[str, ...], Feed]            # by identity
-    files: dict[str, bytes]                       # each feed by its secret file name
-    revisions: dict[str, Revision]                # the feeds' version ledger after this build
-
-
 def gather(root: Path, province: Province, as_of: date, secret: str, timings: Timings | None = None) -> Plan:
-    """Every page, and every file as a function that makes it. Nothing is written."""
+    """Every page, and every file as a function that makes it. Nothing is written.
+
+    The rules run once, over the site's periods and the feeds' horizon; the pages see the site's periods."""
     timings = timings or Timings()
     settings = province.settings
     with timings.phase("rules"):
         tree = Tree(province)
-        evaluation = evaluate(province, as_of, tree)
+        evaluation = evaluate(province, as_of, tree, until=horizon(as_of, settings.feed_horizon_months)[1])
     with timings.phase("pages"):
-        headings = contents.headings(province)
-        names = {h.identity: tokens.file_name(secret, h.identity) for h in headings}
-        subscriptions = {h.page: subscribe.subscription(settings, names[h.identity], h.about,
-                                                        qr=h.identity[0] == "thanh-vien") for h in headings}
-        site = pages.Site(province, tree, evaluation, subscriptions)
-        rest = parallel.forked(lambda: pages.render_rest(site))  # the indexes and organizations, meanwhile
+        calendars = Calendars(province, tree, evaluation, secret, read_revisions(root))
+        shown = evaluation.only(evaluated_periods(settings.effective_date, as_of))
+        site = pages.Site(province, tree, shown, calendars.subscriptions)
+        rest = parallel.forked(lambda: list(pages.rest(site)))  # the indexes and organizations, meanwhile
         out = Output()
         out.add_tree(root / "content")
-        for path, text in pages.render_members(site).items():
-            out.add(path, text)
+        out.collect(pages.members(site))
         board.render(site, out)
-        for path, text in rest().items():
-            out.add(path, text)
-
-    @functools.cache
-    def calendars() -> Calendars:
-        made = contents.feeds(province, tree, as_of)
-        revised = revisions.revise(read_revisions(root), (e for f in made for e in f.events), as_of)
-        writer = ics.Writer(revised, settings)
-        return Calendars({f.identity: f for f in made}, {names[f.identity]: writer.render(f) for f in made}, revised)
-
-    for path, make in api.render(site).items():
-        out.defer(path, make)
-    for h in headings:
-        box = subscriptions[h.page]
-        out.defer(box.path, lambda name=names[h.identity]: calendars().files[name])
-        if box.qr:
-            out.defer(box.qr, lambda box=box: subscribe.qr_code(box.webcal))
-        if h.identity[0] == "thanh-vien":
-            out.defer(f"api/feeds/{h.identity[1]}.json", lambda identity=h.identity: api.feed(
-                calendars().feeds[identity], calendars().revisions, as_of, settings.feed_reminder_days))
+        out.collect(rest())
+    out.collect(api.produce(site, calendars))
+    out.collect(calendars.produce())
     return Plan(out, calendars, site)
 
 
@@ -149,7 +123,7 @@ def build(root: Path, province: Province, data_dir: Path, site_dir: Path, as_of:
         output.place(made, fresh)
     with timings.phase("swap"):
         swap.replace(fresh, site_dir)
-    calendars = plan.calendars()
+    calendars = plan.calendars
     (root / REVISIONS).parent.mkdir(parents=True, exist_ok=True)
     (root / REVISIONS).write_text(revisions.dump(calendars.revisions), encoding="utf-8")
     pages_count = sum(1 for p in plan.out.files if p.endswith(".md"))

@@ -4,10 +4,11 @@ and `api/feeds/<member>.json` for each member's calendar feed (without its secre
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from ..feeds import ics
+from ..feeds.calendars import Calendars
 from ..feeds.contents import Feed
 from ..feeds.events import Event
 from ..feeds.revisions import Revision
@@ -17,16 +18,19 @@ from ..render.pages import Site
 from ..rules.obligations import Obligation
 
 
-def render(site: Site) -> dict[str, Callable[[], str]]:
-    """Each file by its path, as a function that makes it (the engine only copies them)."""
-    return {
-        "api/members.json": lambda: dump({"as_of": site.as_of, "members": members(site)}),
-        "api/obligations.json": lambda: dump({
-            "as_of": site.as_of,
-            "periods": [dict(code=p.code, label=p.label, start=p.start, end=p.end) for p in site.evaluation.periods],
-            "obligations": [obligation(o) for o in site.evaluation.obligations],
-        }),
-    }
+def produce(site: Site, calendars: Calendars) -> Iterator[tuple[str, Callable[[], str]]]:
+    """Each file at its path, as a function that makes it (the engine only copies them)."""
+    yield "api/members.json", lambda: dump({"as_of": site.as_of, "members": members(site)})
+    yield "api/obligations.json", lambda: dump({
+        "as_of": site.as_of,
+        "periods": [dict(code=p.code, label=p.label, start=p.start, end=p.end) for p in site.evaluation.periods],
+        "obligations": [obligation(o) for o in site.evaluation.obligations],
+    })
+    days = site.province.settings.feed_reminder_days
+    for h in calendars.headings:
+        if h.identity[0] == "thanh-vien":
+            yield f"api/feeds/{h.identity[1]}.json", lambda identity=h.identity: feed(
+                calendars.feeds[identity], calendars.revisions, site.as_of, days)
 
 
 def members(site: Site) -> list[dict]:

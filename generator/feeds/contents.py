@@ -25,7 +25,7 @@ from ..model import Member, Organization, Province, vi
 from ..model.periods import between
 from ..model.tree import Tree
 from ..render import paths
-from ..rules.obligations import Evaluation, evaluate
+from ..rules.obligations import Evaluation
 from .events import Event, Events
 
 OWED = ("due", "planned", "missed")   # an obligation to attend shows until it is met
@@ -98,10 +98,11 @@ def horizon(as_of: date, months: int) -> tuple[date, date]:
     return date(as_of.year, 1, 1), date(year, month, min(as_of.day, calendar.monthrange(year, month)[1]))
 
 
-def feeds(province: Province, tree: Tree, as_of: date) -> list[Feed]:
-    """Every feed of the build: the province's, each member's, each organization's, in data order."""
+def feeds(province: Province, tree: Tree, evaluation: Evaluation) -> list[Feed]:
+    """Every feed of the build: the province's, each member's, each organization's, in data order.
+    `evaluation` reaches the end of the horizon (`evaluate(..., until=horizon(...)[1])`)."""
+    as_of = evaluation.as_of
     first, last = horizon(as_of, province.settings.feed_horizon_months)
-    evaluation = evaluate(province, as_of, tree, until=last)
     made = Feeds(province, evaluation, Events(province, tree, as_of, first, last), first, last)
     return ([made.province_feed()] + [made.member(m) for m in province.members.values()]
             + [made.organization(o) for o in province.organizations.values()])

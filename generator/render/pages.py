@@ -7,6 +7,7 @@ What a page shows is computed here, in plain functions; templates only lay it ou
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -92,30 +93,30 @@ def to(page: str, target: str, anchor: str = "") -> Markup:
     return Markup(paths.to(page, target, anchor))
 
 
-def render(site: Site) -> dict[str, str]:
-    return {**render_members(site), **render_rest(site)}
+def produce(site: Site) -> Iterator[tuple[str, str]]:
+    """Every page of this module: the members' (`members`), then the others (`rest`)."""
+    yield from members(site)
+    yield from rest(site)
 
 
-def render_members(site: Site) -> dict[str, str]:
+def members(site: Site) -> Iterator[tuple[str, str]]:
     """A page per member."""
     template = environment(site).get_template("member.md")
-    return {paths.member_page(m.id): template.render(page=paths.member_page(m.id), **member_view(site, m))
-            for m in site.province.members.values()}
+    for m in site.province.members.values():
+        page = paths.member_page(m.id)
+        yield page, template.render(page=page, **member_view(site, m))
 
 
-def render_rest(site: Site) -> dict[str, str]:
+def rest(site: Site) -> Iterator[tuple[str, str]]:
     """The home page, the indexes and a page per organization."""
     env = environment(site)
-    pages = {
-        paths.HOME: env.get_template("home.md").render(page=paths.HOME, members=members_by_name(site)),
-        paths.MEMBERS_INDEX: env.get_template("members.md").render(page=paths.MEMBERS_INDEX, rows=member_rows(site)),
-        paths.ORGANIZATIONS_INDEX: env.get_template("organizations.md").render(page=paths.ORGANIZATIONS_INDEX),
-    }
+    yield paths.HOME, env.get_template("home.md").render(page=paths.HOME, members=members_by_name(site))
+    yield paths.MEMBERS_INDEX, env.get_template("members.md").render(page=paths.MEMBERS_INDEX, rows=member_rows(site))
+    yield paths.ORGANIZATIONS_INDEX, env.get_template("organizations.md").render(page=paths.ORGANIZATIONS_INDEX)
     template = env.get_template("organization.md")
     for org in site.province.organizations.values():
         page = paths.organization_page(org.id)
-        pages[page] = template.render(page=page, **organization_view(site, org.id))
-    return pages
+        yield page, template.render(page=page, **organization_view(site, org.id))
 
 
 # -- shared pieces

@@ -78,6 +78,13 @@ class Evaluation:
     def obligations(self) -> list[Obligation]:
         return [o for found in self.by_member.values() for o in found]
 
+    def only(self, periods: list[Period]) -> Evaluation:
+        """The obligations of these periods: the same as evaluating them alone, since an obligation depends
+        only on its member, its period and the as-of date (the build evaluates once for pages and feeds)."""
+        keep = set(periods)
+        return Evaluation(self.as_of, tuple(p for p in self.periods if p in keep),
+                          {m: tuple(o for o in found if o.period in keep) for m, found in self.by_member.items()})
+
 
 def report_deadline(period: Period) -> date:
     """The last day to submit: "trước ngày 25" of the period's last month is the 24th."""

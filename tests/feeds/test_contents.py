@@ -4,11 +4,10 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from generator.feeds.contents import Feed, feeds, horizon
+from generator.feeds.contents import Feed, horizon
 from generator.model import Assignment, Change
-from generator.model.tree import Tree
 
-from ..builders import CELLS, assign, bch, btv, cell, province, report, visit, went
+from ..builders import CELLS, assign, bch, btv, cell, feeds_as_of, province, report, visit, went
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AS_OF = date(2026, 11, 25)
@@ -16,7 +15,7 @@ HOST = "example.test"
 
 
 def build(p, as_of=AS_OF) -> dict[tuple, Feed]:
-    return {f.identity[:2]: f for f in feeds(p, Tree(p), as_of)}
+    return {f.identity[:2]: f for f in feeds_as_of(p, as_of)}
 
 
 def uids(feed: Feed) -> set[str]:

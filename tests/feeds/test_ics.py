@@ -14,13 +14,11 @@ from icalendar import Calendar
 from icalendar.parser import Contentline
 
 from generator.feeds import ics
-from generator.feeds.contents import feeds
 from generator.feeds.revisions import revise
 from generator.load.data import load
 from generator.model import Assignment, Change, Schedule, Visit
-from generator.model.tree import Tree
 
-from ..builders import CELLS, assign, bch, btv, cell, province, report, visit
+from ..builders import CELLS, assign, bch, btv, cell, feeds_as_of, province, report, visit
 from ..calendars import expected_occurrences, icalendar_problems, icaljs, icaljs_occurrences, python_occurrences
 from ..conftest import ROOT
 
@@ -31,7 +29,7 @@ GOLDEN_MEMBERS = ("ly-duc-kien", "pham-thanh-thang", "dinh-cong-hung")
 
 def render(p, as_of: date, folder: Path) -> dict[tuple, tuple]:
     """Every feed of the province, written to `folder`: identity → (feed, path, bytes)."""
-    made = feeds(p, Tree(p), as_of)
+    made = feeds_as_of(p, as_of)
     ledger = revise({}, (e for f in made for e in f.events), as_of)
     folder.mkdir(parents=True, exist_ok=True)
     result = {}
@@ -217,12 +215,14 @@ from datetime import date
 from pathlib import Path
 from generator.exports import api
 from generator.feeds import ics
-from generator.feeds.contents import feeds
+from generator.feeds.contents import feeds, horizon
 from generator.load.data import load
 from generator.feeds.revisions import revise
 from generator.model.tree import Tree
+from generator.rules.obligations import evaluate
 p = load(Path(sys.argv[1]))
-made = feeds(p, Tree(p), date(2026, 11, 25))
+tree = Tree(p)
+made = feeds(p, tree, evaluate(p, date(2026, 11, 25), tree, until=horizon(date(2026, 11, 25), 12)[1]))
 ledger = revise({}, (e for f in made for e in f.events), date(2026, 11, 25))
 digest = hashlib.sha256()
 for f in made:

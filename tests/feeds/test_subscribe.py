@@ -6,13 +6,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import markdown
 
-from generator.feeds.contents import feeds
 from generator.feeds.subscribe import base_url, qr_code, subscription
 from generator.model.tree import Tree
 from generator.render import pages
 from generator.rules.obligations import evaluate
 
-from ..builders import assign, btv, province
+from ..builders import assign, btv, feeds_as_of, province
 
 AS_OF = date(2026, 11, 25)
 
@@ -51,9 +50,9 @@ def test_the_box_on_a_member_page_escapes_the_name_and_offers_every_address():
     member = replace(btv("m"), name='Lê <script>alert("x")</script> *Văn* | # `c`')
     prov = province([member], [assign("m", "huyen-a", "phu-trach")])
     tree = Tree(prov)
-    feed = next(f for f in feeds(prov, tree, AS_OF) if f.identity[0] == "thanh-vien")
+    feed = next(f for f in feeds_as_of(prov, AS_OF) if f.identity[0] == "thanh-vien")
     box = subscription(prov.settings, NAME, feed.about, qr=True)
-    source = pages.render(pages.Site(prov, tree, evaluate(prov, AS_OF, tree), {feed.page: box}))[feed.page]
+    source = dict(pages.produce(pages.Site(prov, tree, evaluate(prov, AS_OF, tree), {feed.page: box})))[feed.page]
     page = markdown.markdown(source, extensions=["tables", "attr_list", "md_in_html", "toc", "pymdownx.escapeall"])
     assert "<script" not in page and "&lt;script&gt;" in page
     assert f'href="{box.webcal}"' in page and f'value="{box.https}"' in page

@@ -18,7 +18,7 @@ HOSTILE = 'Lê <script>alert("x")</script> *Văn* [Một](javascript:x) | # `c`'
 
 def render(prov, as_of=date(2026, 11, 25)) -> dict[str, str]:
     tree = Tree(prov)
-    return pages.render(pages.Site(prov, tree, evaluate(prov, as_of, tree)))
+    return dict(pages.produce(pages.Site(prov, tree, evaluate(prov, as_of, tree))))
 
 
 def html(source: str) -> str:
