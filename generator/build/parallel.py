@@ -1,4 +1,5 @@
 """Work done in a forked child while this process does other work: the build has two cores.
+Without fork, the work is done in this process instead.
 
 The child starts with a copy of everything computed so far (nothing to send it), does its
 work, and sends back the result, pickled, through a pipe. A failure in the child is raised
@@ -17,9 +18,19 @@ T = TypeVar("T")
 
 
 def forked(work: Callable[[], T]) -> Callable[[], T]:
-    """Start `work()` in a child process now; the returned function waits for its result."""
+    """Start `work()` in a child process now; the returned function waits for its result.
+    Where there is no `os.fork` (Windows) or it fails (no memory, too many processes), the work is
+    done here, at once: the same result, on one core."""
+    fork = getattr(os, "fork", None)
+    if fork is None:
+        return here(work)
     read, write = os.pipe()
-    pid = os.fork()
+    try:
+        pid = fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return here(work)
     if pid == 0:  # the child
         os.close(read)
         try:
@@ -40,3 +51,9 @@ def forked(work: Callable[[], T]) -> Callable[[], T]:
         return value
 
     return result
+
+
+def here(work: Callable[[], T]) -> Callable[[], T]:
+    """`work()` done in this process, now (an error is raised at once)."""
+    value = work()
+    return lambda: value
