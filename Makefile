@@ -15,8 +15,10 @@ site: $(STAMP)
 test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(FAKETIME)
 	$(BIN)/python -m pytest
 
+# ruff, then the size limits (modules, classes, function complexity) with radon: every offender is listed.
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check generator tests bench tools
+	$(BIN)/python tools/limits.py generator
 
 # Rewrite tests/golden/ from the current output, after a deliberate change; then read the diff.
 golden: $(STAMP) $(NODE_STAMP)
