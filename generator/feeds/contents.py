@@ -25,8 +25,9 @@ from ..model import Member, Organization, Province, vi
 from ..model.periods import between
 from ..model.tree import Tree
 from ..render import paths
-from ..rules.obligations import Evaluation
+from ..rules.obligations import Evaluation, Obligation
 from .events import Event, Events
+from .series import Series
 
 OWED = ("due", "planned", "missed")   # an obligation to attend shows until it is met
 
@@ -103,15 +104,15 @@ def feeds(province: Province, tree: Tree, evaluation: Evaluation) -> list[Feed]:
     `evaluation` reaches the end of the horizon (`evaluate(..., until=horizon(...)[1])`)."""
     as_of = evaluation.as_of
     first, last = horizon(as_of, province.settings.feed_horizon_months)
-    made = Feeds(province, evaluation, Events(province, tree, as_of, first, last), first, last)
+    made = Feeds(province, evaluation, Events(province, tree, as_of, first, last), Series(province, first, last))
     return ([made.province_feed()] + [made.member(m) for m in province.members.values()]
             + [made.organization(o) for o in province.organizations.values()])
 
 
 class Feeds:
-    def __init__(self, province: Province, evaluation: Evaluation, events: Events, first: date, last: date):
-        self.province, self.evaluation, self.events = province, evaluation, events
-        self.first, self.last = first, last
+    def __init__(self, province: Province, evaluation: Evaluation, events: Events, series: Series):
+        self.province, self.evaluation, self.events, self.series = province, evaluation, events, series
+        self.first, self.last = events.first, events.last
         self.notice = "DỮ LIỆU MẪU (hư cấu). " if province.settings.sample_data else ""
         self.updated = f" Cập nhật đến ngày {vi.day(evaluation.as_of)}."
         self.duties = {o: events.duty(o) for o in evaluation.obligations
@@ -137,22 +138,25 @@ class Feeds:
         return self.first <= day <= self.last
 
     def member(self, member: Member) -> Feed:
+        """The meetings of the member's places, the confirmed visits not shown among them, the dates owed."""
+        places = self.places(member)
+        found = [e for p in places for e in self.series.events(p)]
+        shown = {v for p in places for v in self.series.absorbed(p)}
+        found += [self.events.visit(v) for v in self.province.index.visits.get(member.id, ())
+                  if v.status == "confirmed" and v.id not in shown and self.within(v.date)]
+        found += [self.owed(o) for o in self.evaluation.by_member[member.id]
+                  if o.applies and self.within(o.due) and (o.rule.kind == "report" or o in self.duties)]
+        return self.feed(member_heading(member), found)
+
+    def places(self, member: Member) -> list[str]:
+        """The residence cell and area, and the host cells of the assignments in the window, once each."""
         places = [p for p in (member.residence_cell, member.residence_area) if p]
         places += [c for a in self.province.index.assignments_between(member.id, self.first, self.last)
                    for c in a.host_cells]
-        places = list(dict.fromkeys(places))
-        found = [e for p in places for e in self.events.series(p)]
-        shown = {v for p in places for v in self.events.absorbed(p)}
-        found += [self.events.visit(v) for v in self.province.index.visits.get(member.id, ())
-                  if v.status == "confirmed" and v.id not in shown and self.within(v.date)]
-        for o in self.evaluation.by_member[member.id]:
-            if not o.applies or not self.within(o.due):
-                continue
-            if o.rule.kind == "report":
-                found.append(self.events.report(o))
-            elif o in self.duties:
-                found.append(self.duties[o])
-        return self.feed(member_heading(member), found)
+        return list(dict.fromkeys(places))
+
+    def owed(self, o: Obligation) -> Event:
+        return self.events.report(o) if o.rule.kind == "report" else self.duties[o]
 
     def organization(self, org: Organization) -> Feed:
         found = self.arranged.get(org.id, [])

@@ -6,6 +6,7 @@ feed it appears in and in every build:
 
     chi-bo.<cell>@<host>, khu-dan-cu.<area>@<host>   a place's regular meetings: one series,
                                                      a moved (or visited) meeting overrides it
+                                                     (`series.py`)
     lich-du.<visit>@<host>                           a planned visit
     nghia-vu.<member>.<rule>.<period>@<host>         an obligation's due date or report deadline
                                                      (A′ shares A's name and R2′ R2's: the same
@@ -18,18 +19,17 @@ feed it appears in and in every build:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from ..model import Place, Province, Schedule, Visit, vi
+from ..model import Place, Province, Visit, vi
 from ..model.periods import Period
-from ..model.schedule import Meeting, held, meeting_on, meetings, regular_dates
+from ..model.schedule import meeting_on
 from ..model.tree import Tree
 from ..render import paths
 from ..rules.obligations import Obligation
 
-WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 FAMILY = {"A′": "a", "R2′": "r2"}   # the UID of an obligation does not change with the reading
 REPORT_CONTENT = ("Nội dung báo cáo (Điều 3.3): thời gian, địa điểm từng buổi dự sinh hoạt; chất lượng sinh hoạt "
                   "của cấp ủy, chi bộ; tình hình, tư tưởng của cán bộ, đảng viên và nhân dân; khó khăn, bức xúc, "
@@ -82,84 +82,9 @@ class Events:
         self.first, self.last = first, last
         self.tz = ZoneInfo(province.settings.timezone)
         self.host = urlsplit(province.settings.site_url).hostname
-        self._series: dict[str, tuple[list[Event], set[str]]] = {}
-
-    # -- places and their regular meetings
-
-    def series(self, place_id: str) -> list[Event]:
-        """The place's meetings in the window: one RRULE series, its cancelled meetings as EXDATE,
-        and an override (RECURRENCE-ID) for each meeting moved or with a confirmed visit."""
-        return self._place(place_id)[0]
-
-    def absorbed(self, place_id: str) -> set[str]:
-        """The confirmed visits shown as overrides of the place's series (so never twice)."""
-        return self._place(place_id)[1]
-
-    def _place(self, place_id: str) -> tuple[list[Event], set[str]]:
-        if place_id not in self._series:
-            self._series[place_id] = self._make_series(place_id)
-        return self._series[place_id]
-
-    def _make_series(self, place_id: str) -> tuple[list[Event], set[str]]:
-        cell = place_id in self.province.cells
-        place = self.province.cells[place_id] if cell else self.province.areas[place_id]
-        found = meetings(place, self.first, self.last, self.tz)
-        if not found:
-            return [], set()
-        schedule = place.schedule
-        uid = f"{'chi-bo' if cell else 'khu-dan-cu'}.{place.id}@{self.host}"
-        title = f"Sinh hoạt {self.place_name(place)}"
-        begin, end = min(m.scheduled for m in found), max(m.scheduled for m in found)
-        changes = {c.date: c for c in place.changes}
-        about = self.place_lines(place)
-        overrides, exdates, noted, absorbed = [], [], [], set()
-        for day in regular_dates(schedule, begin, end):
-            regular = datetime.combine(day, schedule.time, self.tz)
-            meeting = held(place, day, self.tz)
-            change = changes.get(day)
-            if change:
-                noted.append(vi.change(change))
-            if meeting is None:
-                exdates.append(regular)
-                continue
-            guests = [v for v in self.province.index.visits_at.get(place.id, ()) if v.status == "confirmed"
-                      and v.date == meeting.date and (v.time is None or v.time == meeting.start.time())]
-            if not (meeting.moved or guests):
-                continue
-            absorbed.update(v.id for v in guests)
-            names = ", ".join(self.province.members[v.member].name for v in guests)
-            summary = title + (" – dời lịch" if meeting.moved else "") + (f" – có lịch dự: {names}" if guests else "")
-            lines = []
-            if meeting.moved:
-                lines.append(f"Dời từ {vi.moment(regular)} sang {vi.moment(meeting.start)}"
-                             + (f". Lý do: {change.reason}" if change.reason else "") + ".")
-            lines += [self.guest_line(v) for v in guests]
-            overrides.append(Event(uid, summary, meeting.start, meeting.end, span(meeting), "\n".join(lines + about),
-                                   place.location, self.page_url(paths.organization_page(place.organization)),
-                                   recurrence_id=regular))
-        start = datetime.combine(begin, schedule.time, self.tz)
-        rule = recurrence(schedule) | {"UNTIL": datetime.combine(end, schedule.time, self.tz).astimezone(UTC)}
-        lines = [f"Lịch sinh hoạt: {vi.schedule(schedule)}."]
-        if noted:
-            lines += ["Thay đổi trong lịch:"] + [f"– {text}." for text in noted]
-        master = Event(uid, title, start, start + timedelta(minutes=schedule.duration), series_timing(place),
-                       "\n".join(lines + about), place.location,
-                       self.page_url(paths.organization_page(place.organization)), rule=rule, exdates=tuple(exdates))
-        return [master, *overrides], absorbed
 
     def place_name(self, place: Place) -> str:
-        if place.id in self.province.cells:
-            return f"{place.name} ({self.province.organizations[place.organization].name})"
-        return place.name
-
-    def place_lines(self, place: Place) -> list[str]:
-        lines = [f"Địa điểm: {place.location}."] if place.location else []
-        org = self.province.organizations[place.organization]
-        return lines + [f"{org.name}: {self.page_url(paths.organization_page(org.id))}"]
-
-    def guest_line(self, visit: Visit) -> str:
-        by = f" ({visit.arranged_by} bố trí)" if visit.arranged_by else ""
-        return f"Lịch dự đã bố trí: đồng chí {self.province.members[visit.member].name}{by}."
+        return place_name(self.province, place)
 
     # -- visits
 
@@ -293,34 +218,18 @@ class Events:
                        "\n".join(lines), self.page_url(paths.MEMBERS_INDEX), period.end >= self.as_of)
 
     def page_url(self, page: str) -> str:
-        return self.province.settings.site_url + paths.html(page)
+        return page_url(self.province, page)
 
 
-def recurrence(schedule: Schedule) -> dict:
-    """The RRULE of a monthly schedule (without its UNTIL)."""
-    rule: dict = {"FREQ": "MONTHLY"}
-    if schedule.months:
-        rule["BYMONTH"] = list(schedule.months)
-    if schedule.day is not None:
-        rule["BYMONTHDAY"] = schedule.day
-    else:
-        rule["BYDAY"] = f"{schedule.week}{WEEKDAY_CODES[schedule.weekday]}"
-    return rule
+def place_name(province: Province, place: Place) -> str:
+    """A cell with its organization ("Chi bộ Thôn 1 (Đảng bộ xã A1)"); an area by its name."""
+    if place.id in province.cells:
+        return f"{place.name} ({province.organizations[place.organization].name})"
+    return place.name
 
 
-def series_timing(place: Place) -> str:
-    """What fixes the times of a place's series: its schedule and its cancelled meetings (not the window)."""
-    s = place.schedule
-    rule = ";".join(f"{k}={','.join(map(str, v)) if isinstance(v, list) else v}" for k, v in recurrence(s).items())
-    parts = [rule, s.time.strftime("%H:%M"), f"{s.duration}min"]
-    parts += [f"from {s.start.isoformat()}"] if s.start else []
-    parts += [f"until {s.until.isoformat()}"] if s.until else []
-    cancelled = sorted(c.date.isoformat() for c in place.changes if c.cancelled)
-    return " ".join(parts + ([f"cancelled {','.join(cancelled)}"] if cancelled else []))
-
-
-def span(meeting: Meeting) -> str:
-    return f"{meeting.start.isoformat()}/{meeting.end.isoformat()}"
+def page_url(province: Province, page: str) -> str:
+    return province.settings.site_url + paths.html(page)
 
 
 def lower_first(text: str) -> str:
