@@ -40,8 +40,8 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @dataclass
-class Province:
-    """The data being made, as plain dicts ready to be written as YAML."""
+class Files:
+    """The data files being made (not the model's Province): plain dicts ready to be written as YAML."""
 
     rng: random.Random
     as_of: date
@@ -63,7 +63,7 @@ class Province:
 
 def synthesize(members: int, cells: int, seed: int, as_of: date, records: int | None = None) -> dict:
     """The ten data files of a synthetic province, as data ready for YAML."""
-    p = Province(random.Random(seed), as_of)
+    p = Files(random.Random(seed), as_of)
     start = date(as_of.year - 2, 1, 1)
     p.files["settings"] = {
         "province": "Tỉnh Tổng Hợp", "sample_data": True, "timezone": "Asia/Ho_Chi_Minh",
@@ -77,7 +77,7 @@ def synthesize(members: int, cells: int, seed: int, as_of: date, records: int | 
     return p.files
 
 
-def organizations(p: Province, count: int) -> tuple[list[str], list[str]]:
+def organizations(p: Files, count: int) -> tuple[list[str], list[str]]:
     special = []
     for oid, name, kind in (("khoi", "Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh", "khoi"),
                             ("cong-an", "Đảng bộ Công an tỉnh", "cong-an"), ("quan-su", "Đảng bộ Quân sự tỉnh", "quan-su")):
@@ -112,7 +112,7 @@ def organizations(p: Province, count: int) -> tuple[list[str], list[str]]:
     return communes, special
 
 
-def make_schedule(p: Province, quarterly: bool = False) -> dict:
+def make_schedule(p: Files, quarterly: bool = False) -> dict:
     roll = p.rng.random()
     if roll < 0.55:
         plan = {"day": p.rng.choice((3, 5, 5, 10, 15, 20, 25, 28))}
@@ -128,7 +128,7 @@ def make_schedule(p: Province, quarterly: bool = False) -> dict:
     return plan
 
 
-def make_cells(p: Province, count: int, communes: list[str], special: list[str]) -> list[dict]:
+def make_cells(p: Files, count: int, communes: list[str], special: list[str]) -> list[dict]:
     residential = []
     for n in range(count):
         if n % 10 == 9:
@@ -150,7 +150,7 @@ def make_cells(p: Province, count: int, communes: list[str], special: list[str])
     return residential
 
 
-def add_exception(p: Province, place: dict) -> None:
+def add_exception(p: Files, place: dict) -> None:
     shape = schedule_of(typed(place["schedule"]))
     dates = schedule.regular_dates(shape, date(p.as_of.year, 1, 1), date(p.as_of.year, 12, 31))
     when = p.rng.choice(dates)
@@ -207,16 +207,10 @@ def assignment(p, member, org, kind, first, last=None) -> None:
     p.add("assignments", item)
 
 
-def make_records(p: Province, people: list[dict], count: int, start: date) -> None:
+def make_records(p: Files, people: list[dict], count: int, start: date) -> None:
     cells = {c["id"]: c for c in p.files["cells"]}
     areas = {a["id"]: a for a in p.files["areas"]}
-    under: dict[str, list[str]] = {}
-    parents = {o["id"]: o.get("parent") for o in p.files["organizations"]}
-    for cell in cells.values():
-        org = cell["organization"]
-        while org:
-            under.setdefault(org, []).append(cell["id"])
-            org = parents[org]
+    under = cells_under(p)
     assignments: dict[str, list[str]] = {}
     for a in p.files["assignments"]:
         assignments.setdefault(a["member"], []).append(a["organization"])
@@ -247,7 +241,19 @@ def make_records(p: Province, people: list[dict], count: int, start: date) -> No
         made += 1
 
 
-def meeting_day(p: Province, place: dict, start: date) -> date | None:
+def cells_under(p: Files) -> dict[str, list[str]]:
+    """The cells under each organization, at any depth, in data order."""
+    under: dict[str, list[str]] = {}
+    parents = {o["id"]: o.get("parent") for o in p.files["organizations"]}
+    for cell in p.files["cells"]:
+        org = cell["organization"]
+        while org:
+            under.setdefault(org, []).append(cell["id"])
+            org = parents[org]
+    return under
+
+
+def meeting_day(p: Files, place: dict, start: date) -> date | None:
     model = Cell(place["id"], "", "", None, schedule_of(typed(place["schedule"])), (), True, None)
     first = start + timedelta(days=p.rng.randrange((p.as_of - start).days + 60))
     found = [m.date for m in schedule.meetings(model, first, first + timedelta(days=100), TZ)
@@ -255,7 +261,7 @@ def meeting_day(p: Province, place: dict, start: date) -> date | None:
     return found[0] if found else None
 
 
-def report(p: Province, member: dict, start: date) -> int:
+def report(p: Files, member: dict, start: date) -> int:
     year = p.rng.randrange(start.year, p.as_of.year + 1)
     btv = any(r["role"] == "btv" for r in member["roles"])
     period = f"{year}-H{p.rng.choice((1, 2))}" if btv else f"{year}-Q{p.rng.choice((1, 2, 3, 4))}"
@@ -268,7 +274,7 @@ def report(p: Province, member: dict, start: date) -> int:
     return 1
 
 
-def grievance(p: Province, member: dict, record: dict) -> None:
+def grievance(p: Files, member: dict, record: dict) -> None:
     notified = record["date"] + timedelta(days=2)
     resolved = notified + timedelta(days=p.rng.randrange(5, 120))
     status = "resolved" if resolved <= p.as_of and p.rng.random() < 0.6 else p.rng.choice(("open", "in-progress"))

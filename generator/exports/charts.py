@@ -78,28 +78,35 @@ def grid(title: str, columns: list[tuple[str, str, bool]], rows: list[Series]) -
         y = top + ROW * r
         body.append(text(8, y + ROW / 2 + 5, short(series.label), weight="bold" if r == 0 else "normal"))
         for n, (tally, (_, _, running)) in enumerate(zip(series.values, columns, strict=True)):
-            x = label_width + cell_width * n
-            rate = tally.rate if tally else None
-            dash = ' stroke-dasharray="4 3"' if running else ""
-            fill = RUNNING if running and rate is not None else colour(rate)
-            body.append(f'<rect x="{x + 2:.1f}" y="{y + 2:.1f}" width="{cell_width - 4:.1f}" height="{ROW - 4}" '
-                        f'rx="3" fill="{fill}" stroke="#9e9e9e"{dash}/>')
-            body.append(text(x + cell_width / 2, y + ROW / 2 + 5, percent(rate) if rate is not None else "—",
-                             "middle", 12))
-    legend_y = top + ROW * len(rows) + 24
-    x = 8.0
-    for _, fill, label in BANDS:
-        body.append(f'<rect x="{x:.1f}" y="{legend_y - 11:.1f}" width="14" height="14" fill="{fill}" stroke="#9e9e9e"/>')
-        body.append(text(x + 20, legend_y, label, size=12))
-        x += 20 + len(label) * CHAR + 18
-    body.append(f'<rect x="8" y="{legend_y + 13:.1f}" width="14" height="14" fill="{RUNNING}" stroke="#9e9e9e" '
-                'stroke-dasharray="4 3"/>')
-    body.append(text(28, legend_y + 24, "Kỳ đang diễn ra: tiến độ đến ngày tính, chưa phải kết quả của kỳ.",
-                     size=12, fill="#424242"))
+            body += grid_cell(label_width + cell_width * n, y, cell_width, tally.rate if tally else None, running)
+    body += grid_legend(top + ROW * len(rows) + 24)
     description = "; ".join(
         f"{s.label}: " + ", ".join(f"{a} {b} {percent(t.rate) if t and t.rate is not None else '—'}"
                                    for (a, b, _), t in zip(columns, s.values, strict=True)) for s in rows)
     return svg(width, height, title, description, body)
+
+
+def grid_cell(x: float, y: float, width: float, rate: float | None, running: bool) -> list[str]:
+    """A rate in the grid: coloured by its band, or hatched grey while its period runs."""
+    dash = ' stroke-dasharray="4 3"' if running else ""
+    fill = RUNNING if running and rate is not None else colour(rate)
+    return [f'<rect x="{x + 2:.1f}" y="{y + 2:.1f}" width="{width - 4:.1f}" height="{ROW - 4}" '
+            f'rx="3" fill="{fill}" stroke="#9e9e9e"{dash}/>',
+            text(x + width / 2, y + ROW / 2 + 5, percent(rate) if rate is not None else "—", "middle", 12)]
+
+
+def grid_legend(y: float) -> list[str]:
+    """The bands' colours, then what a running period's cell means."""
+    body, x = [], 8.0
+    for _, fill, label in BANDS:
+        body.append(f'<rect x="{x:.1f}" y="{y - 11:.1f}" width="14" height="14" fill="{fill}" stroke="#9e9e9e"/>')
+        body.append(text(x + 20, y, label, size=12))
+        x += 20 + len(label) * CHAR + 18
+    body.append(f'<rect x="8" y="{y + 13:.1f}" width="14" height="14" fill="{RUNNING}" stroke="#9e9e9e" '
+                'stroke-dasharray="4 3"/>')
+    body.append(text(28, y + 24, "Kỳ đang diễn ra: tiến độ đến ngày tính, chưa phải kết quả của kỳ.",
+                     size=12, fill="#424242"))
+    return body
 
 
 def bars(title: str, rows: list[Series]) -> str:

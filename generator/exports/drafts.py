@@ -26,7 +26,7 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from ..model import Attendance, Member, Province, vi
+from ..model import Attendance, Grievance, Member, Province, vi
 from ..model.periods import ROMAN, Period
 from ..model.schedule import meeting_on
 from ..model.tree import Tree
@@ -180,18 +180,25 @@ class Drafter:
             place = self.province.place(r.cell, r.area)
             at = f", tại {place.location}" if place.location else ""
             times.append(f"{self.when(r)}: {self.where(r)}{at}.")
-        difficulties = notes("difficulties") + tuple(
-            f"Vấn đề bức xúc nêu tại {self.where(self.province.attendance[g.attendance])}, "
-            f"{vi.day(self.province.attendance[g.attendance].date)}: {g.summary} Đã thông báo {g.authority} "
-            f"ngày {vi.day(g.notified)}" + (f", gửi Văn phòng Tỉnh ủy ngày {vi.day(g.vptu_notified)}"
-                                            if g.vptu_notified else "") + "." for g in raised)
-        handling = tuple(
-            f"{g.summary.rstrip(' .')} (nêu ngày {vi.day(self.province.attendance[g.attendance].date)}). "
-            f"{g.authority}: {vi.GRIEVANCE_STATUSES[g.status].lower()}"
-            + (f" ngày {vi.day(g.resolved)}" if g.resolved else "")
-            + (f"; {g.resolution.rstrip(' .')}" if g.resolution else "") + "." for g in followed)
+        difficulties = notes("difficulties") + tuple(self.raised(g) for g in raised)
+        handling = tuple(self.handling(g) for g in followed)
         contents = (tuple(times), notes("quality"), notes("situation"), difficulties, notes("solutions"), handling)
         return tuple(Section(f"{n}. {heading}", items) for n, (heading, items) in enumerate(zip(HEADINGS, contents, strict=True), 1))
+
+    def raised(self, g: Grievance) -> str:
+        """A grievance raised at a meeting of the period: where, when, and whom it was sent to."""
+        meeting = self.province.attendance[g.attendance]
+        sent = f", gửi Văn phòng Tỉnh ủy ngày {vi.day(g.vptu_notified)}" if g.vptu_notified else ""
+        return (f"Vấn đề bức xúc nêu tại {self.where(meeting)}, {vi.day(meeting.date)}: {g.summary} "
+                f"Đã thông báo {g.authority} ngày {vi.day(g.notified)}{sent}.")
+
+    def handling(self, g: Grievance) -> str:
+        """A grievance followed in the period: how far the authority has got with it."""
+        return (f"{g.summary.rstrip(' .')} (nêu ngày {vi.day(self.province.attendance[g.attendance].date)}). "
+                f"{g.authority}: {vi.GRIEVANCE_STATUSES[g.status].lower()}"
+                + (f" ngày {vi.day(g.resolved)}" if g.resolved else "")
+                + (f"; {g.resolution.rstrip(' .')}" if g.resolution else "") + ".")
+
 
 
 # -- the Word file

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from ..model import Member, Province, Visit
 from ..model.schedule import Meeting, meeting_on, meetings
 from ..model.tree import Tree
-from .obligations import Obligation
+from .obligations import Obligation, Qualifying
 
 SOON = timedelta(days=35)  # every monthly schedule meets within this window
 
@@ -41,6 +41,10 @@ class Agenda:
         if q.places:
             found = [m for place in q.places for m in self.meetings(place, first, last)]
             return sorted(found, key=order)[:limit]
+        return self.in_cells(member, q, first, last, limit)
+
+    def in_cells(self, member: Member, q: Qualifying, first: date, last: date, limit: int) -> list[Meeting]:
+        """The host cells' meetings to the period's end, then the other qualifying cells' in the next weeks."""
         cells = [c for org in q.organizations for c in self.tree.cells_under(org, q.residential_only)
                  if c not in q.exclude]
         qualifying = set(cells)
