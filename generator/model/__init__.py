@@ -114,13 +114,19 @@ class Assignment:
 
 
 @dataclass(frozen=True, slots=True)
-class Attendance:
+class MeetingRecord:
+    """What attendance and visits share: a member at a meeting of a cell or an area, on a day."""
+
     id: str
     member: str
     cell: str | None
     area: str | None
     date: date
     time: time | None
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance(MeetingRecord):
     quality: str | None
     situation: str | None
     difficulties: str | None
@@ -128,13 +134,7 @@ class Attendance:
 
 
 @dataclass(frozen=True, slots=True)
-class Visit:
-    id: str
-    member: str
-    cell: str | None
-    area: str | None
-    date: date
-    time: time | None
+class Visit(MeetingRecord):
     status: str  # "proposed", "confirmed" or "cancelled"
     arranged_by: str | None
     note: str | None
