@@ -1,134 +1,24 @@
-"""Shared fixtures: a small valid province written as YAML, to copy and break on purpose."""
+"""The fixtures every test folder shares. What they are made from is in `tests/support/`."""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
-import subprocess
-import sys
-import textwrap
 import threading
-import unicodedata
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-
-SMALL = {
-    "settings": """
-        province: Tỉnh Thử
-        effective_date: 2026-01-01
-        site_url: https://example.test/sinh-hoat/
-    """,
-    "organizations": """
-        - id: huyen-a
-          name: Đảng bộ huyện A
-          kind: huyen
-        - id: xa-a1
-          name: Đảng bộ xã A1
-          kind: xa
-          parent: huyen-a
-        - id: cong-an
-          name: Đảng bộ Công an tỉnh
-          kind: cong-an
-    """,
-    "areas": """
-        - id: thon-1
-          name: Thôn 1
-          organization: xa-a1
-          schedule: {day: 15, months: [1, 4, 7, 10], time: "08:00"}
-    """,
-    "cells": """
-        - id: cb-thon-1
-          name: Chi bộ Thôn 1
-          organization: xa-a1
-          residential: true
-          area: thon-1
-          schedule: {day: 5, time: "19:30"}
-        - id: cb-thon-2
-          name: Chi bộ Thôn 2
-          organization: xa-a1
-          residential: true
-          schedule: {weekday: saturday, week: 1, time: "19:30"}
-        - id: cb-truong
-          name: Chi bộ Trường học
-          organization: xa-a1
-          schedule: {day: last, time: "16:00"}
-        - id: cb-ca-1
-          name: Chi bộ Phòng Tham mưu
-          organization: cong-an
-          schedule: {day: 10, time: "14:00"}
-    """,
-    "members": """
-        - id: btv-one
-          name: Nguyễn Văn Một
-          roles:
-            - {role: bch, from: 2025-10-01}
-            - {role: btv, from: 2025-10-01}
-          residence: {cell: cb-thon-2}
-        - id: bch-two
-          name: Trần Thị Hai
-          roles:
-            - {role: bch, from: 2025-10-01}
-          residence: {area: thon-1}
-    """,
-    "assignments": """
-        - id: pc-1
-          member: btv-one
-          organization: huyen-a
-          kind: phu-trach
-          from: 2025-10-15
-        - id: pc-2
-          member: bch-two
-          organization: xa-a1
-          kind: theo-doi
-          from: 2025-10-15
-    """,
-    "attendance": "[]",
-    "visits": "[]",
-    "reports": "[]",
-    "grievances": "[]",
-}
-
-
-def write_data(folder: Path, **overrides: str | None) -> Path:
-    """Write the small province into `folder`, replacing (or, with None, omitting) some files."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in {**SMALL, **overrides}.items():
-        if text is not None:
-            (folder / f"{name}.yml").write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return folder
+from .support.browser import ARGS, CHROMIUM, LOCAL, SUB_PATH, Quiet
+from .support.files import write_data
+from .support.project import AS_OF, project, run
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
+    """The small province's data files, in a fresh folder."""
     return write_data(tmp_path / "data")
-
-
-AS_OF = "2026-11-25"
-
-
-def project(folder: Path, data: Path | None = None) -> Path:
-    """A copy of the project's site sources around a data folder, as on a fresh machine."""
-    root = folder / "project"
-    root.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("content", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copytree(data or ROOT / "data", root / "data")
-    return root
-
-
-def run(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """The command line in `root`; FEED_SECRET only when `env` gives it, whatever the shell has."""
-    if env is None:
-        env = {k: v for k, v in os.environ.items() if k != "FEED_SECRET"}
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=root, capture_output=True, text=True,
-                          env=env)
 
 
 @pytest.fixture(scope="session")
@@ -138,39 +28,6 @@ def built(tmp_path_factory) -> Path:
     result = run(root, "build", "--as-of", AS_OF)
     assert result.returncode == 0, result.stderr
     return root / "site"
-
-
-# -- the browser: Debian's Chromium driven by Playwright
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-SHOTS = ROOT / "test-output" / "screenshots"
-LOCAL = ("http://127.0.0.1:", "file://", "data:", "blob:", "about:")
-SUB_PATH = "/sinh-hoat/"  # the path of site_url in data/settings.yml
-
-
-LETTER_MARKS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}  # ă, â/ê/ô, ơ/ư come after their base letter
-
-
-def vietnamese_order(text: str) -> tuple:
-    """Vietnamese alphabetical order: d < đ, a < ă < â, o < ô < ơ; tones only break ties."""
-    letters, tones = [], []
-    for char in unicodedata.normalize("NFD", text.lower()):
-        if char == "đ":
-            letters.append(("d", 1))
-        elif char in LETTER_MARKS:
-            letters[-1] = (letters[-1][0], LETTER_MARKS[char])
-        elif unicodedata.category(char) == "Mn":
-            tones.append(char)
-        else:
-            letters.append((char, 0))
-    return letters, tones
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")

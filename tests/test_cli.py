@@ -16,7 +16,8 @@ from icalendar import Calendar
 
 from generator.load import schema
 
-from .conftest import ROOT, SMALL, project, run, write_data
+from .support.files import SMALL, write_data
+from .support.project import ROOT, project, run
 
 
 def test_check_prints_the_counts_of_the_sample_province():

@@ -11,7 +11,7 @@ from generator.build import parallel, pipeline
 from generator.feeds import tokens
 from generator.load.data import load
 
-from ..conftest import ROOT
+from ..support.project import ROOT
 
 
 def test_forked_work_gives_its_result_from_the_child():

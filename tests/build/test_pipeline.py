@@ -7,9 +7,17 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
-from ..conftest import AS_OF, project, run
+from generator.build import pipeline
+from generator.feeds import tokens
+from generator.feeds.contents import horizon
+from generator.load.data import load
+from generator.model.tree import Tree
+from generator.rules import obligations
+
+from ..support.project import AS_OF, ROOT, project, run
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -65,3 +73,18 @@ def test_an_engine_failure_leaves_the_previous_site_intact_and_says_so(tmp_path)
     assert "Traceback" not in result.stderr
     assert snapshot(root / "site") == before
     assert not (root / ".site.new").exists()
+
+
+def test_a_build_runs_the_rules_once_and_its_pages_show_the_periods_evaluated_for_them(monkeypatch):
+    province = load(ROOT / "data")
+    as_of = date(2026, 11, 25)
+    asked = []
+    real = obligations.Context.obligations
+    monkeypatch.setattr(obligations.Context, "obligations", lambda self, m, p: asked.append((m.id, p)) or real(self, m, p))
+    plan = pipeline.gather(ROOT, province, as_of, tokens.DEVELOPMENT_SECRET)
+    plan.out.make_later()  # the feeds, the API, the drafts
+    assert len(asked) == len(set(asked))  # no member and period twice
+    last = horizon(as_of, province.settings.feed_horizon_months)[1]
+    assert {p for _, p in asked} == set(obligations.evaluated_periods(province.settings.effective_date, as_of, last))
+    alone = obligations.evaluate(province, as_of, Tree(province))
+    assert plan.site.evaluation == alone

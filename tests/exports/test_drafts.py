@@ -14,7 +14,7 @@ from generator.exports import drafts
 from generator.model.tree import Tree
 from generator.rules.obligations import evaluate
 
-from ..builders import assign, bch, province, went
+from ..support.builders import assign, bch, province, went
 
 # The six subjects of Art. 3.3, as the regulation lists them.
 SUBJECTS = ("Thời gian, địa điểm dự sinh hoạt", "Chất lượng sinh hoạt cấp ủy, sinh hoạt chi bộ",

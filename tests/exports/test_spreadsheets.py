@@ -21,8 +21,8 @@ from generator.render import board, pages
 from generator.render.tables import Column, Table
 from generator.rules.obligations import evaluate
 
-from ..builders import assign, bch, btv, province
-from ..conftest import ROOT
+from ..support.builders import assign, bch, btv, province
+from ..support.project import ROOT
 from ..render.test_board import board_files
 
 

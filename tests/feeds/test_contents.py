@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from generator.feeds.contents import Feed, horizon
 from generator.model import Assignment, Change
 
-from ..builders import CELLS, assign, bch, btv, cell, feeds_as_of, province, report, visit, went
+from ..support.builders import CELLS, assign, bch, btv, cell, feeds_as_of, province, report, visit, went
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AS_OF = date(2026, 11, 25)

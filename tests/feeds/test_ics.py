@@ -18,9 +18,9 @@ from generator.feeds.revisions import revise
 from generator.load.data import load
 from generator.model import Assignment, Change, Schedule, Visit
 
-from ..builders import CELLS, assign, bch, btv, cell, feeds_as_of, province, report, visit
-from ..calendars import expected_occurrences, icalendar_problems, icaljs, icaljs_occurrences, python_occurrences
-from ..conftest import ROOT
+from ..support.builders import CELLS, assign, bch, btv, cell, feeds_as_of, province, report, visit
+from ..support.calendars import expected_occurrences, icalendar_problems, icaljs, icaljs_occurrences, python_occurrences
+from ..support.project import ROOT
 
 AS_OF = date(2026, 11, 25)
 GOLDEN = ROOT / "tests" / "golden"

@@ -11,7 +11,7 @@ from generator.model.tree import Tree
 from generator.render import pages
 from generator.rules.obligations import evaluate
 
-from ..builders import assign, btv, feeds_as_of, province
+from ..support.builders import assign, btv, feeds_as_of, province
 
 AS_OF = date(2026, 11, 25)
 

@@ -1,5 +1,5 @@
 """The catalog of bad inputs in tests/bad_inputs/: each folder replaces some data files of the
-small province (conftest.SMALL); `REMOVED` lists files taken away, `PADDED` a file grown to a
+small province (support/files.py SMALL); `REMOVED` lists files taken away, `PADDED` a file grown to a
 size. `expected.txt` is exactly what the user reads on the terminal. Every case must stop the
 build with that message, no traceback, and the previous site untouched.
 
@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import AS_OF, ROOT, project, run, write_data
+from ..support.files import write_data
+from ..support.project import AS_OF, ROOT, project, run
 
 CATALOG = ROOT / "tests" / "bad_inputs"
 CASES = sorted(p.name for p in CATALOG.iterdir() if p.is_dir())

@@ -10,7 +10,8 @@ import pytest
 from generator.load.data import load
 from generator.load.problems import DataError, Problem
 
-from ..conftest import ROOT, SMALL, write_data
+from ..support.files import SMALL, write_data
+from ..support.project import ROOT
 
 
 def problems_of(tmp_path, **overrides) -> list[Problem]:

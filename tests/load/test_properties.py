@@ -15,7 +15,7 @@ from generator.load.problems import DataError
 from generator.model import Cell, Change, Schedule
 from generator.model.schedule import meetings
 
-from ..conftest import ROOT
+from ..support.project import ROOT
 
 FILES = sorted(p.name for p in (ROOT / "data").glob("*.yml"))
 TEXTS = {name: (ROOT / "data" / name).read_text(encoding="utf-8") for name in FILES}

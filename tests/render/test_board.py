@@ -16,7 +16,7 @@ from generator.render import board, pages
 from generator.rules.compliance import Tally
 from generator.rules.obligations import evaluate
 
-from ..builders import assign, bch, btv, province, visit, went
+from ..support.builders import assign, bch, btv, province, visit, went
 from .test_pages import EXTENSIONS, HOSTILE
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -7,7 +7,8 @@ import unicodedata
 import pytest
 from playwright.sync_api import expect
 
-from ..conftest import AS_OF, SMALL, project, run, write_data
+from ..support.files import SMALL, write_data
+from ..support.project import AS_OF, project, run
 
 SCRIPT = '<script>window.pwned = 1</script>'
 IMAGE = '<img src=x onerror="window.pwned = 2">'

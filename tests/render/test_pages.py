@@ -10,7 +10,7 @@ from generator.model.tree import Tree
 from generator.render import pages
 from generator.rules.obligations import evaluate
 
-from ..builders import CELLS, assign, bch, btv, province, visit
+from ..support.builders import CELLS, assign, bch, btv, province, visit
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "def_list", "toc", "pymdownx.escapeall"]
 HOSTILE = 'Lê <script>alert("x")</script> *Văn* [Một](javascript:x) | # `c`'

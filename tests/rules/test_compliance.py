@@ -14,8 +14,8 @@ from generator.rules import compliance
 from generator.rules.compliance import Groups, consolidate, nothing_done, record_warnings
 from generator.rules.obligations import evaluate
 
-from ..builders import assign, bch, btv, province, report, visit, went
-from ..conftest import ROOT
+from ..support.builders import assign, bch, btv, province, report, visit, went
+from ..support.project import ROOT
 
 AS_OF = date(2026, 11, 25)
 Q1, Q2, Q3, Q4 = (Period(2026, "Q", n) for n in (1, 2, 3, 4))

@@ -5,7 +5,7 @@ from datetime import date
 from generator.model.periods import Period
 from generator.rules.obligations import evaluate, report_deadline
 
-from ..builders import assign, bch, btv, province, report, visit, went
+from ..support.builders import assign, bch, btv, province, report, visit, went
 
 H1, H2 = Period(2026, "H", 1), Period(2026, "H", 2)
 Q1, Q2, Q3, Q4 = (Period(2026, "Q", n) for n in (1, 2, 3, 4))

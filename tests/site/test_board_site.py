@@ -12,7 +12,7 @@ import re
 
 from playwright.sync_api import expect
 
-from ..conftest import SHOTS
+from ..support.browser import SHOTS
 from .test_site import shot
 
 

@@ -16,7 +16,7 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from ..conftest import SHOTS, vietnamese_order
+from ..support.browser import SHOTS, vietnamese_order
 
 
 def shot(page: Page, name: str) -> None:

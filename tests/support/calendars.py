@@ -20,7 +20,7 @@ from generator.feeds.events import Event
 from generator.model import Province
 from generator.model.schedule import meetings
 
-from .conftest import ROOT
+from .project import ROOT
 
 
 def icaljs(files: list[Path], first: date, last: date) -> dict[str, dict]:
