@@ -1,7 +1,8 @@
 """One build: load, evaluate, render, write, run the engine, swap the new site in.
 
-Gather then write: every obligation and every page is computed before anything is
-written. The pages are staged for the engine with the files they link to as
+Gather then write: the rules run once, then every producer (pages, the Board's pages, the
+API, the feeds) yields its files as (path, content or function) pairs, collected into an
+`Output`; nothing is written before all is gathered. The pages are staged for the engine with the files they link to as
 placeholders; the files the engine only copies (feeds, exports, drafts, the API)
 are made while it renders, on the other core, and written into the new site when
 it is done; `site/` is replaced only then, by the complete new site. A failure at
