@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..feeds.subscribe import Subscription
 from ..model import Member, Province, vi
 from ..model.index import in_force
 from ..model.periods import Period, containing
@@ -25,6 +25,9 @@ from ..rules.obligations import Evaluation, Obligation
 from ..rules.upcoming import Agenda
 from . import paths
 from .markup import link, md, md_lines, safe
+
+if TYPE_CHECKING:
+    from ..feeds.subscribe import Subscription  # made by the feeds; the pages only show it
 
 RANK = ("missed", "due", "planned", "late", "met")  # worst first, for a period's summary
 
