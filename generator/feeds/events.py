@@ -156,7 +156,7 @@ class Events:
     def qualifying_text(self, o: Obligation) -> str:
         q = o.qualifying
         if q.places:
-            return " hoặc ".join(self.place_name(self.province.place(*self.split(p))) for p in q.places)
+            return " hoặc ".join(self.place_name(self.province.place_by_id(p)) for p in q.places)
         cells = dict.fromkeys(c for org in q.organizations for c in self.tree.cells_under(org, q.residential_only))
         names = ", ".join(self.province.organizations[org].name for org in q.organizations)
         kind = "chi bộ khu dân cư" if q.residential_only else "chi bộ"
@@ -185,9 +185,6 @@ class Events:
             sent = vi.day(self.province.reports[o.met_by].submitted)
             return f"đã gửi ngày {sent}" + (", sau hạn" if o.status == "late" else "")
         return "quá hạn, chưa gửi" if o.status == "missed" else "chưa gửi"
-
-    def split(self, place: str) -> tuple[str | None, str | None]:
-        return (place, None) if place in self.province.cells else (None, place)
 
     # -- the Organization Board's dates
 

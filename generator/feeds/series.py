@@ -37,8 +37,8 @@ class Series:
         return self._made[place_id]
 
     def _make(self, place_id: str) -> tuple[list[Event], set[str]]:
+        place = self.province.place_by_id(place_id)
         cell = place_id in self.province.cells
-        place = self.province.cells[place_id] if cell else self.province.areas[place_id]
         found = meetings(place, self.first, self.last, self.tz)
         if not found:
             return [], set()

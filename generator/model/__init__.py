@@ -188,3 +188,7 @@ class Province:
 
     def place(self, cell: str | None, area: str | None) -> Place:
         return self.cells[cell] if cell else self.areas[area]
+
+    def place_by_id(self, place: str) -> Place:
+        """A cell or a residential area by its id (the cell, when both have it)."""
+        return self.cells.get(place) or self.areas[place]

@@ -177,7 +177,7 @@ class Words:
 
     def place_text(self, place_id: str, where: bool = False) -> str:
         """Chi bộ Thôn Đông (Đảng bộ xã Phú Hữu), and its meeting place when `where`."""
-        place = self.province.place(*self.site.agenda.split(place_id))
+        place = self.province.place_by_id(place_id)
         text = f"{place.name} ({self.province.organizations[place.organization].name})"
         return f"{text}, {place.location}" if where and place.location else text
 

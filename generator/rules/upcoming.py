@@ -25,11 +25,8 @@ class Agenda:
     def meetings(self, place: str, first: date, last: date) -> list[Meeting]:
         key = (place, first, last)
         if key not in self._cache:
-            self._cache[key] = meetings(self.province.place(*self.split(place)), first, last, self.tz)
+            self._cache[key] = meetings(self.province.place_by_id(place), first, last, self.tz)
         return self._cache[key]
-
-    def split(self, place: str) -> tuple[str | None, str | None]:
-        return (place, None) if place in self.province.cells else (None, place)
 
     def upcoming(self, member: Member, obligation: Obligation, limit: int = 5) -> list[Meeting]:
         """The next meetings that would meet `obligation`: named places and host cells first."""
