@@ -92,7 +92,7 @@ def gather(root: Path, province: Province, as_of: date, secret: str, timings: Ti
         out.add_tree(root / "content")
         for path, text in pages.render_members(site).items():
             out.add(path, text)
-        board.render(site, out)
+        out.collect(board.produce(site))
         for path, text in rest().items():
             out.add(path, text)
 
