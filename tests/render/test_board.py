@@ -39,7 +39,7 @@ def hostile_files() -> dict:
 def board_files(site) -> dict[str, str | bytes]:
     """Every page and file of the Board for `site`: text as str, the rest (xlsx, docx) as bytes."""
     out = Output()
-    board.render(site, out)
+    out.collect(board.produce(site))
     files = {**out.files, **out.make_later()}
     return {p: c if p.endswith((".xlsx", ".docx")) else c.decode("utf-8") for p, c in files.items()}
 
@@ -65,19 +65,20 @@ def test_a_hostile_name_is_text_on_every_board_page_and_in_every_chart():
 
 def test_the_dashboard_tables_filter_on_role_organization_period_rule_and_status():
     files = hostile_files()
-    dashboard = files["bang-tong-hop/index.md"]
-    assert 'data-name="nghia-vu" data-filters="2,3,4,5,7"' in dashboard
-    assert '<span class="filter-value">' in dashboard
-    assert "[Tải về Excel (.xlsx)](bang-tong-hop.xlsx)" in dashboard
-    assert "[Tải bảng này (.csv)](bang-tong-hop-nghia-vu.csv)" in dashboard
+    full = files["bang-tong-hop/day-du.md"]
+    assert 'data-name="nghia-vu" data-filters="2,3,4,5,7"' in full
+    assert '<span class="filter-value">' in full
+    assert "[Tải về Excel (.xlsx)](bang-tong-hop-day-du-2026-11-25.xlsx)" in full
+    assert "[Tải bảng này (.csv)](bang-tong-hop-day-du-nghia-vu-2026-11-25.csv)" in full
+    assert "bang-tong-hop/bang-tong-hop-day-du-nghia-vu-2026-11-25.csv" in files
 
 
 def test_the_consolidated_pages_link_their_files_and_the_warnings_page_names_each_record():
     files = hostile_files()
     year = files["tong-hop/2026.md"]
-    assert "![Biểu đồ" in year and "(2026.svg)" in year and "(2026.xlsx)" in year
+    assert "![Biểu đồ" in year and "(2026.svg)" in year and "(2026-2026-11-25.xlsx)" in year
     for slug in ("theo-nghia-vu", "theo-dang-bo", "theo-vai-tro", "theo-dong-chi"):
-        assert f"(2026-{slug}.csv)" in year and f"tong-hop/2026-{slug}.csv" in files
+        assert f"(2026-{slug}-2026-11-25.csv)" in year and f"tong-hop/2026-{slug}-2026-11-25.csv" in files
     warnings = files["canh-bao/index.md"]
     assert "dsh\\-n\\-cb\\-ca\\-1\\-2026\\-02\\-02" in warnings and "data/attendance\\.yml" in warnings
 

@@ -21,12 +21,12 @@ def visible_rows(page):
 
 
 def test_the_dashboard_filters_by_organization_status_and_name_as_the_csv_counts(page, base, built):
-    page.goto(base + "bang-tong-hop/index.html")
+    page.goto(base + "bang-tong-hop/day-du.html")
     table = page.locator('.data-table[data-name="nghia-vu"]')
     rows = visible_rows(page)
     total = rows.count()
     export = list(csv.DictReader(io.StringIO(
-        (built / "bang-tong-hop" / "bang-tong-hop-nghia-vu.csv").read_text(encoding="utf-8-sig"), newline="")))
+        (built / "bang-tong-hop" / "bang-tong-hop-day-du-nghia-vu-2026-11-25.csv").read_text(encoding="utf-8-sig"), newline="")))
     assert total == len(export) > 100
 
     table.locator('select[aria-label="Đảng bộ"]').select_option("Đảng bộ huyện An Phú")
@@ -48,7 +48,7 @@ def test_the_dashboard_filters_by_organization_status_and_name_as_the_csv_counts
 
 
 def test_a_member_under_two_organizations_is_found_under_each(page, base):
-    page.goto(base + "bang-tong-hop/index.html")
+    page.goto(base + "bang-tong-hop/day-du.html")
     table = page.locator('.data-table[data-name="nghia-vu"]')
     organization = table.locator('select[aria-label="Đảng bộ"]')
     for name in ("Đảng bộ huyện Mỹ Đức", "Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh"):
@@ -65,7 +65,7 @@ def test_the_consolidation_pages_show_their_charts_and_link_their_files(page, ba
     expect(page).to_have_url(re.compile(r"tong-hop/2026-h1\.html$"))
     expect(page.locator("h1")).to_contain_text("Tổng hợp 6 tháng đầu năm 2026")
     expect(page.locator("img.chart")).to_be_visible()
-    assert page.locator('a[href="2026-h1.xlsx"]').count() == 1
+    assert page.locator('a[href="2026-h1-2026-11-25.xlsx"]').count() == 1
     shot(page, "consolidation-h1")
 
 
