@@ -16,7 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
 
 from ..model import Province, vi
-from ..rules.chase import open_duties
+from ..rules.chase import before, open_duties
 from ..rules.obligations import Evaluation, Obligation
 from ..rules.upcoming import Agenda
 from .drafts import Word, issuer_and_place, line
@@ -71,7 +71,7 @@ class Noticer:
 
     def notice(self, member_id: str) -> Notice:
         member = self.province.members[member_id]
-        who = f"đồng chí {member.name}" + (f", {member.title}" if member.title else "")
+        who = f"Đồng chí {member.name}" + (f", {member.title}" if member.title else "")
         return Notice(
             member=member_id, issuer=self.issuer, place_date=date_line(self.place, self.as_of),
             addressee=f"Kính gửi: {who}",
@@ -85,16 +85,17 @@ class Noticer:
         )
 
     def duty(self, member, o: Obligation) -> Duty:
-        what = f"{o.rule.title} ({o.rule.code}, {o.period.label}; {CLAUSES[o.rule.clause]})"
+        what = f"{o.rule.title}, {o.period.label} ({o.rule.code}, {CLAUSES[o.rule.clause]})"
         if o.rule.kind == "report":
-            deadline = f"{vi.deadline_quote(o.due)}/{o.due.year}"
+            deadline = before(o.due)
             late = (self.as_of - o.due).days
             state = f"chưa gửi, đã quá hạn {late} ngày" if o.status == "missed" else "chưa gửi"
             return Duty(what, deadline, state + (f". {o.note}" if o.note else ""), ())
-        state = vi.STATUSES[o.status].lower()
         if o.planned_by:
             v = self.province.visits[o.planned_by]
-            state = f"đã bố trí dự ngày {vi.day(v.date)} tại {self.place_name(v.cell or v.area)}"
+            return Duty(what, vi.day(o.due), f"đã bố trí dự ngày {vi.day(v.date)} tại {self.place_name(v.cell or v.area)}",
+                        ())
+        state = vi.STATUSES[o.status].lower()
         meetings = tuple(f"{vi.moment(m.start)}: {self.place_name(m.place)}"
                          for m in self.agenda.upcoming(member, o, MEETINGS))
         return Duty(what, vi.day(o.due), state, meetings)

@@ -16,7 +16,7 @@ Each row says what to do, in Vietnamese, as the Board would write it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Province, Visit, vi
 from ..model.periods import Period, containing
@@ -109,9 +109,14 @@ def overdue(evaluation: Evaluation, rank: dict[str, int]) -> tuple[Obligation, .
 # -- what to do, in the Board's words
 
 
+def before(deadline: date) -> str:
+    """The regulation's words for a report's last day, the 24th: "trước ngày 25/12/2026"."""
+    return f"trước ngày {vi.day(deadline + timedelta(days=1))}"
+
+
 def report_todo(o: Obligation, as_of: date) -> str:
     left = (o.due - as_of).days
-    text = f"Nhắc đồng chí gửi báo cáo {vi.deadline_quote(o.due)}/{o.due.year} (còn {left} ngày)"
+    text = f"Nhắc đồng chí gửi báo cáo {before(o.due)} (còn {left} ngày)"
     if o.rule.code == "R2′":
         text += "; là một phần của báo cáo kết quả theo dõi đảng bộ xã, phường, thị trấn"
     return text
