@@ -1,6 +1,8 @@
 """The Board's tables as files: CSV (UTF-8 with BOM, for Excel) and XLSX (openpyxl).
 
-Both are written from the same `tables.Table` rows the pages show. Text is
+Both are written from the same `tables.Table` rows the pages show. A CSV has a plain header; an
+XLSX sheet has a title row (what, the province, the as-of date) above its header and is set up
+to print on A4 landscape. Text is
 plain: control characters are dropped, and in CSV a cell that a spreadsheet
 would read as a formula (starting with =, +, -, @, tab or carriage return) is
 prefixed with an apostrophe. In XLSX such text is stored as text, never as a

@@ -15,7 +15,6 @@ from ..tables import Column, Table
 from .common import Group, Produced, Shared
 
 FULL = "bang-tong-hop/day-du.md"
-NOTICES = "bang-tong-hop/giay-nhac.md"
 
 
 class Dashboard:
@@ -118,7 +117,7 @@ class Dashboard:
         yield from s.page(paths.DASHBOARD, "bang-tong-hop.md", "bang-tong-hop",
                           [*self.chase_tables(), self.summary_table(), self.cancelled_table()],
                           f"Bảng tổng hợp đến ngày {day}", "Bảng tổng hợp", now=self.now, full=FULL,
-                          notices=NOTICES)
+                          notices=paths.NOTICES)
         yield from s.page(FULL, "bang-tong-hop-day-du.md", "bang-tong-hop-day-du", [self.full_table()],
                           f"Từng đồng chí, từng nghĩa vụ đến ngày {day}", "Từng đồng chí, từng nghĩa vụ",
                           now=self.now)
