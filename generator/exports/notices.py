@@ -8,11 +8,13 @@ by the drafts' `Word` on the same A4 template; `giay-nhac.html` shows the same N
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from ..model import Province, vi
@@ -109,14 +111,28 @@ class Noticer:
 # -- the Word file
 
 
-def write(word: Word, notices: list[Notice], title: str) -> bytes:
-    """One .docx with these notices, each on its own page."""
-    def body(doc) -> None:
-        for n, notice in enumerate(notices):
-            if n:
-                doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            fill(doc, notice)
-    return word.document(body, title, "Ban Tổ chức Tỉnh ủy", DESCRIPTION)
+class Writer:
+    """Notices as Word files on the drafts' template. Each notice is laid out once (python-docx is the
+    slow part); the file with all of them reuses the laid-out bodies, a page break between two."""
+
+    def __init__(self, word: Word):
+        self.word = word
+        self.laid: dict[str, list] = {}   # a notice's body elements, by member
+
+    def write(self, notices: list[Notice], title: str) -> bytes:
+        def body(doc) -> None:
+            end = doc.element.body.find(qn("w:sectPr"))
+            for n, notice in enumerate(notices):
+                if n:
+                    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+                if notice.member not in self.laid:
+                    before = len(doc.element.body)
+                    fill(doc, notice)
+                    self.laid[notice.member] = [deepcopy(e) for e in list(doc.element.body)[before - 1:-1]]
+                else:
+                    for element in self.laid[notice.member]:
+                        end.addprevious(deepcopy(element))
+        return self.word.document(body, title, "Ban Tổ chức Tỉnh ủy", DESCRIPTION)
 
 
 def fill(doc, notice: Notice) -> None:

@@ -49,19 +49,19 @@ def notice_files(s: Shared, lists: Lists) -> Produced:
         return made[member]
 
     template = printable(s.site, "giay-nhac.html")
-    word = drafts.Word(s.as_of)
+    writer = notices.Writer(drafts.Word(s.as_of))
     everyone = s.file_name("giay-nhac-tat-ca", "docx")
     for m in members:
         page, docx = paths.notice_page(m), FOLDER + s.file_name(f"giay-nhac-{m}", "docx")
         yield page, lambda m=m, page=page, docx=docx: template.render(
             notices=[notice(m)], title=f"Giấy nhắc: {s.member_name(m)}", docx=paths.relative(page, docx),
             back=paths.html(paths.relative(page, paths.member_page(m))), back_text="Trang của đồng chí")
-        yield docx, lambda m=m: notices.write(word, [notice(m)], f"Giấy nhắc: {s.member_name(m)}")
+        yield docx, lambda m=m: writer.write([notice(m)], f"Giấy nhắc: {s.member_name(m)}")
     all_page = FOLDER + "tat-ca.html"
     yield all_page, lambda: template.render(
         notices=[notice(m) for m in members], title=f"Giấy nhắc: {len(members)} đồng chí",
         docx=everyone, back=paths.html(paths.relative(all_page, paths.NOTICES)), back_text="Danh sách giấy nhắc")
-    yield FOLDER + everyone, lambda: notices.write(word, [notice(m) for m in members], "Giấy nhắc")
+    yield FOLDER + everyone, lambda: writer.write([notice(m) for m in members], "Giấy nhắc")
     in_lists = chased(lists)
     yield paths.NOTICES, s.env.get_template("giay-nhac.md").render(
         page=paths.NOTICES, members=members, in_lists=in_lists, folder=FOLDER,
