@@ -84,7 +84,7 @@ def gather(root: Path, province: Province, as_of: date, secret: str, timings: Ti
         out = Output()
         out.add_tree(root / "content")
         out.collect(pages.members(site))
-        board.render(site, out)
+        out.collect(board.produce(site))
         out.collect(rest())
     out.collect(api.produce(site, calendars))
     out.collect(calendars.produce())

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from xml.sax.saxutils import escape
@@ -243,14 +244,19 @@ class Word:
             self.parts = [(name, template.read(name)) for name in template.namelist()]
 
     def write(self, draft: Draft) -> bytes:
+        return self.document(lambda doc: fill(doc, draft), f"{draft.title} {draft.subtitle}", draft.signer,
+                             DESCRIPTION)
+
+    def document(self, fill_body: Callable, title: str, author: str, description: str) -> bytes:
+        """Any document laid out on the template: `fill_body(doc)` adds the content to the emptied body."""
         body = self.doc.element.body
         for child in list(body):
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
-        fill(self.doc, draft)
+        fill_body(self.doc)
         document = serialize_part_xml(self.doc.element)
-        core = CORE_XML.format(title=escape(clean(f"{draft.title} {draft.subtitle}")), author=escape(clean(draft.signer)),
-                               description=escape(DESCRIPTION), stamp=self.when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        core = CORE_XML.format(title=escape(clean(title)), author=escape(clean(author)),
+                               description=escape(description), stamp=self.when.strftime("%Y-%m-%dT%H:%M:%SZ"))
         parts = [(name, document if name == DOCUMENT else core.encode() if name == CORE else data)
                  for name, data in self.parts]
         return zipfix.pack(parts, self.when)

@@ -20,7 +20,7 @@ from ..model import Member, Province, vi
 from ..model.index import in_force
 from ..model.periods import Period, containing
 from ..model.tree import Tree
-from ..rules import compliance
+from ..rules import chase, compliance
 from ..rules.obligations import Evaluation, Obligation
 from ..rules.upcoming import Agenda
 from . import paths
@@ -164,7 +164,7 @@ class Words:
     """Phrases the templates need about places, members and outcomes, with data escaped."""
 
     EXPORTS = ("org_link", "member_link", "place_text", "residence", "host_cells", "outcome", "qualifying",
-               "role_line", "draft_links")
+               "role_line", "draft_links", "notice_link")
 
     def __init__(self, site: Site):
         self.site, self.province = site, site.province
@@ -214,6 +214,13 @@ class Words:
             return Markup("—")
         return (Markup(f"[Trang in]({paths.relative(page, paths.draft_page(o.member, o.period))}) · ")
                 + Markup(f"[Word]({paths.relative(page, paths.draft_file(o.member, o.period))})"))
+
+    def notice_link(self, page: str, member: str) -> Markup:
+        """For the Board: the member's reminder notice, made when the member has open duties."""
+        if not chase.open_duties(self.site.evaluation, member):
+            return Markup("")
+        return Markup(f"Ban Tổ chức: [Giấy nhắc các nhiệm vụ còn phải thực hiện]"
+                      f"({paths.relative(page, paths.notice_page(member))})")
 
     def qualifying(self, page: str, q) -> Markup:
         if q.places:

@@ -78,3 +78,18 @@ def draft_page(member: str, period) -> str:
 
 def draft_file(member: str, period) -> str:
     return f"bao-cao/{member}-{period_slug(period)}.docx"
+
+
+# -- reminder notices (Board only) and the lists for the committees that arrange visits
+
+NOTICES = "bang-tong-hop/giay-nhac.md"
+ARRANGE_INDEX = "bo-tri/index.md"
+
+
+def notice_page(member: str) -> str:
+    """A printable page of plain HTML, not a page of the site engine."""
+    return f"bang-tong-hop/giay-nhac/{member}.html"
+
+
+def arrange_page(org: str) -> str:
+    return f"bo-tri/{org}.md"

@@ -268,29 +268,32 @@ def consolidate(province: Province, evaluation: Evaluation, groups: Groups, peri
     by_member = {m: tuple(o for o in found if inside(o.period, period))
                  for m, found in evaluation.by_member.items()}
     chosen = [o for found in by_member.values() for o in found]
-    by_rule: dict[str, list] = {code: [] for code in RULES}
     by_org: dict[str, list] = {org: [] for org in order}
-    by_role: dict[str, list] = {"btv": [], "bch": []}
     for o in chosen:
-        by_rule[o.rule.code].append(o)
-        by_role[RULE_ROLE[o.rule.code]].append(o)
         for org in groups.of(o):
             by_org.setdefault(org, []).append(o)
-    lines = []
-    for member_id, found in by_member.items():
-        if not found:
-            continue
-        roles = tuple(r for r in ("btv", "bch") if any(RULE_ROLE[o.rule.code] == r for o in found))
-        lines.append(MemberLine(province.members[member_id], roles, groups.of_member(found), tally(found), found))
     return Consolidation(
         period=period,
         running=period.start <= evaluation.as_of <= period.end,
         total=tally(chosen),
-        by_rule=tuple((RULES[code], tally(found)) for code, found in by_rule.items() if found),
+        by_rule=tallies(chosen, lambda o: o.rule.code, RULES, RULES.get),
         by_organization=tuple((org, tally(found)) for org, found in by_org.items() if found),
-        by_role=tuple((role, tally(found)) for role, found in by_role.items() if found),
-        members=tuple(lines),
+        by_role=tallies(chosen, lambda o: RULE_ROLE[o.rule.code], ("btv", "bch")),
+        members=tuple(member_line(province, groups, m, found) for m, found in by_member.items() if found),
     )
+
+
+def tallies(obligations, key, keys, label=lambda k: k) -> tuple[tuple, ...]:
+    """A tally per key, in the order of `keys`, for the keys some obligation has."""
+    grouped: dict = {k: [] for k in keys}
+    for o in obligations:
+        grouped[key(o)].append(o)
+    return tuple((label(k), tally(found)) for k, found in grouped.items() if found)
+
+
+def member_line(province: Province, groups: Groups, member_id: str, found: tuple[Obligation, ...]) -> MemberLine:
+    roles = tuple(r for r in ("btv", "bch") if any(RULE_ROLE[o.rule.code] == r for o in found))
+    return MemberLine(province.members[member_id], roles, groups.of_member(found), tally(found), found)
 
 
 def nothing_done(evaluation: Evaluation, period: Period) -> list[tuple[str, tuple[Obligation, ...]]]:

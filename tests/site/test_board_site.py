@@ -21,12 +21,12 @@ def visible_rows(page):
 
 
 def test_the_dashboard_filters_by_organization_status_and_name_as_the_csv_counts(page, base, built):
-    page.goto(base + "bang-tong-hop/index.html")
+    page.goto(base + "bang-tong-hop/day-du.html")
     table = page.locator('.data-table[data-name="nghia-vu"]')
     rows = visible_rows(page)
     total = rows.count()
     export = list(csv.DictReader(io.StringIO(
-        (built / "bang-tong-hop" / "bang-tong-hop-nghia-vu.csv").read_text(encoding="utf-8-sig"), newline="")))
+        (built / "bang-tong-hop" / "bang-tong-hop-day-du-nghia-vu-2026-11-25.csv").read_text(encoding="utf-8-sig"), newline="")))
     assert total == len(export) > 100
 
     table.locator('select[aria-label="Đảng bộ"]').select_option("Đảng bộ huyện An Phú")
@@ -48,7 +48,7 @@ def test_the_dashboard_filters_by_organization_status_and_name_as_the_csv_counts
 
 
 def test_a_member_under_two_organizations_is_found_under_each(page, base):
-    page.goto(base + "bang-tong-hop/index.html")
+    page.goto(base + "bang-tong-hop/day-du.html")
     table = page.locator('.data-table[data-name="nghia-vu"]')
     organization = table.locator('select[aria-label="Đảng bộ"]')
     for name in ("Đảng bộ huyện Mỹ Đức", "Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh"):
@@ -65,7 +65,7 @@ def test_the_consolidation_pages_show_their_charts_and_link_their_files(page, ba
     expect(page).to_have_url(re.compile(r"tong-hop/2026-h1\.html$"))
     expect(page.locator("h1")).to_contain_text("Tổng hợp 6 tháng đầu năm 2026")
     expect(page.locator("img.chart")).to_be_visible()
-    assert page.locator('a[href="2026-h1.xlsx"]').count() == 1
+    assert page.locator('a[href="2026-h1-2026-11-25.xlsx"]').count() == 1
     shot(page, "consolidation-h1")
 
 
@@ -84,3 +84,39 @@ def test_a_report_draft_prints_on_a4_as_the_report_alone(page, base):
     page.emulate_media(media="screen")
     page.locator("a", has_text="Trang của đồng chí").click()
     expect(page).to_have_url(re.compile(r"thanh-vien/phan-thi-ha\.html$"))
+
+
+A4_LANDSCAPE_PX = 1047  # 297 mm less 2 × 10 mm of margin, at 96 px per inch
+
+
+def test_every_board_page_prints_its_tables_whole_within_a4_landscape(page, base):
+    page.set_viewport_size({"width": A4_LANDSCAPE_PX, "height": 740})
+    page.emulate_media(media="print")
+    for path in ("bang-tong-hop/index.html", "bang-tong-hop/day-du.html", "bang-tong-hop/giay-nhac.html",
+                 "bo-tri/huyen-an-phu.html", "tong-hop/index.html", "tong-hop/2026.html", "van-de/index.html",
+                 "canh-bao/index.html"):
+        page.goto(base + path)
+        tables = page.locator("article table")
+        assert tables.count() >= 1, path
+        cut = page.evaluate("""width => [...document.querySelectorAll('article table')].filter(t =>
+            t.getBoundingClientRect().right > width + 1 || t.scrollWidth > t.parentElement.clientWidth + 1
+            || getComputedStyle(t.closest('.md-typeset__scrollwrap') || t).overflowX !== 'visible').length""",
+                            A4_LANDSCAPE_PX)
+        assert cut == 0, path
+        assert page.locator(".md-sidebar").first.is_hidden() and page.locator(".filter-bar:visible").count() == 0, path
+    page.emulate_media(media="screen")
+
+
+def test_the_dashboard_prints_on_a4_in_a_few_pages_with_the_chase_lists_first(page, base):
+    page.goto(base + "bang-tong-hop/index.html")
+    headings = page.locator("article h2").all_inner_texts()
+    assert [h.split(" (")[0] for h in headings[:4]] == [
+        "1. Báo cáo đến hạn trong 30 ngày, chưa gửi", "2. Lịch đã qua, chưa có kết quả",
+        "3. Chưa thực hiện nghĩa vụ nào khi kỳ sắp kết thúc", "4. Không thực hiện, báo cáo gửi muộn"]
+    page.emulate_media(media="print")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pdf = page.pdf(path=str(SHOTS / "dashboard-a4.pdf"), prefer_css_page_size=True, print_background=True)
+    sizes = {tuple(round(float(n)) for n in box) for box in re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)}
+    assert sizes == {(842, 595)}  # A4 landscape, in points
+    assert 2 <= max(int(n) for n in re.findall(rb"/Count (\d+)", pdf)) <= 20
+    page.emulate_media(media="screen")

@@ -1,0 +1,125 @@
+"""Reminder notices for members with open duties, and for each committee that arranges visits
+(khoản 2 Điều 4) the members who still owe a meeting in its organization, with its cells' next meetings.
+
+Notices are Board-only (under `bang-tong-hop/`); the committee lists are one page per organization
+directly under the province (`bo-tri/<id>.html`), so access can be given per committee.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...exports import drafts, notices
+from ...model import vi
+from ...model.schedule import Meeting
+from ...rules.chase import Lists, still_owing
+from ...rules.obligations import Obligation
+from .. import paths
+from ..pages import name_key
+from .common import Produced, Shared
+from .dashboard import current
+from .drafts import printable
+
+FOLDER = "bang-tong-hop/giay-nhac/"
+NEXT_MEETINGS = 3
+
+
+@dataclass(frozen=True)
+class Owing:
+    """A member who still owes a meeting in an organization this period, and where to attend one."""
+
+    member: str
+    obligation: Obligation
+    meetings: tuple[Meeting, ...]
+
+
+def produce(s: Shared, lists: Lists) -> Produced:
+    yield from notice_files(s, lists)
+    yield from arrange_pages(s)
+
+
+def notice_files(s: Shared, lists: Lists) -> Produced:
+    noticer = notices.Noticer(s.province, s.evaluation, s.site.agenda)
+    members = noticer.members()
+    made: dict = {}
+
+    def notice(member: str) -> notices.Notice:
+        if member not in made:
+            made[member] = noticer.notice(member)
+        return made[member]
+
+    template = printable(s.site, "giay-nhac.html")
+    writer = notices.Writer(drafts.Word(s.as_of))
+    everyone = s.file_name("giay-nhac-tat-ca", "docx")
+    for m in members:
+        page, docx = paths.notice_page(m), FOLDER + s.file_name(f"giay-nhac-{m}", "docx")
+        yield page, lambda m=m, page=page, docx=docx: template.render(
+            notices=[notice(m)], title=f"Giấy nhắc: {s.member_name(m)}", docx=paths.relative(page, docx),
+            back=paths.html(paths.relative(page, paths.member_page(m))), back_text="Trang của đồng chí")
+        yield docx, lambda m=m: writer.write([notice(m)], f"Giấy nhắc: {s.member_name(m)}")
+    all_page = FOLDER + "tat-ca.html"
+    yield all_page, lambda: template.render(
+        notices=[notice(m) for m in members], title=f"Giấy nhắc: {len(members)} đồng chí",
+        docx=everyone, back=paths.html(paths.relative(all_page, paths.NOTICES)), back_text="Danh sách giấy nhắc")
+    yield FOLDER + everyone, lambda: writer.write([notice(m) for m in members], "Giấy nhắc")
+    in_lists = chased(lists)
+    yield paths.NOTICES, s.env.get_template("giay-nhac.md").render(
+        page=paths.NOTICES, members=members, in_lists=in_lists, folder=FOLDER,
+        docx=lambda m: FOLDER + s.file_name(f"giay-nhac-{m}", "docx"), everyone=FOLDER + everyone,
+        duties=lambda m: notice(m).duties)
+
+
+def chased(lists: Lists) -> dict[str, list[int]]:
+    """Which chase lists (1–4) each member is in."""
+    found: dict[str, list[int]] = {}
+    members = ([o.member for o in lists.reports_soon], [u.visit.member for u in lists.unrecorded],
+               [b.member for b in lists.behind], [o.member for o in lists.overdue])
+    for n, names in enumerate(members, 1):
+        for m in dict.fromkeys(names):
+            found.setdefault(m, []).append(n)
+    return found
+
+
+# -- the committees that arrange visits
+
+
+def owing(s: Shared, root: str) -> list[Owing]:
+    """Members assigned to `root` or below it who still owe a meeting there in the running periods."""
+    under = set(s.site.tree.subtree(root))
+    cells = set(s.site.tree.cells_under(root))
+    members = dict.fromkeys(a.member for org in s.site.tree.subtree(root)
+                            for a in s.site.assignments_by_org.get(org, ())
+                            if a.start <= s.as_of <= (a.end or s.as_of))
+    half = current(s.as_of)[1]
+    found = []
+    for m in members:
+        for o in still_owing(s.evaluation, half, m):
+            if o.qualifying and under & set(o.qualifying.organizations):
+                meetings = [x for x in s.site.agenda.upcoming(s.province.members[m], o, 20) if x.place in cells]
+                found.append(Owing(m, o, tuple(meetings[:NEXT_MEETINGS])))
+    return sorted(found, key=lambda w: (w.obligation.due, name_key(s.member_name(w.member)), w.obligation.rule.code))
+
+
+def arrange_pages(s: Shared) -> Produced:
+    template = s.env.get_template("bo-tri.md")
+    roots = list(s.site.tree.roots)
+    counts = {}
+    for root in roots:
+        page = paths.arrange_page(root)
+        rows = owing(s, root)
+        counts[root] = len({w.member for w in rows})
+        yield page, template.render(page=page, org=s.province.organizations[root], rows=rows,
+                                    state=lambda o: state(s, o), meeting=lambda m: meeting_text(s, m))
+    yield paths.ARRANGE_INDEX, s.env.get_template("bo-tri-index.md").render(
+        page=paths.ARRANGE_INDEX, roots=roots, counts=counts)
+
+
+def state(s: Shared, o: Obligation) -> str:
+    if o.planned_by:
+        v = s.province.visits[o.planned_by]
+        return f"Đã có lịch ngày {vi.day(v.date)} tại {s.words.place_text(v.cell or v.area)}"
+    return vi.STATUSES[o.status]
+
+
+def meeting_text(s: Shared, m: Meeting) -> str:
+    return f"{vi.moment(m.start)}: {s.words.place_text(m.place, where=True)}"
