@@ -1,0 +1,158 @@
+"""Read the record sheets of a workbook saved by this program, Excel or LibreOffice Calc.
+
+The heading row is found by its headings (a merged title may sit above it, the
+columns may be moved); empty rows are skipped wherever they are; formulas are
+read as the values the spreadsheet computed. Each cell becomes the text the
+schema reads: dates as YYYY-MM-DD whether they were real dates, serial numbers
+or text, times as HH:MM.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import from_excel
+
+from ..model import vi
+from .sheets import DELETE_MARKS, SHEETS, Column, RecordSheet, folded
+
+HEADING_SEARCH = 10  # rows looked at for the headings
+
+
+@dataclass(frozen=True)
+class Cell:
+    sheet: str
+    row: int
+    column: Column | None
+    letter: str
+    shown: str       # the value as the clerk sees it, for messages
+    text: str | None  # what the schema reads; None for an empty cell
+
+
+@dataclass
+class Row:
+    sheet: RecordSheet
+    number: int
+    cells: dict[str, Cell] = field(default_factory=dict)  # field name -> cell, empty cells included
+
+    @property
+    def delete(self) -> bool:
+        cell = self.cells.get("delete")
+        return cell is not None and cell.text is not None and folded(cell.text) in DELETE_MARKS
+
+    def given(self) -> dict[str, Cell]:
+        return {name: c for name, c in self.cells.items() if c.text is not None and name != "delete"}
+
+
+@dataclass
+class Workbook:
+    rows: dict[str, list[Row]]          # record file -> rows with something in them
+    missing_headings: list[tuple[str, str]]  # (sheet, what) problems of the sheets' shape
+    sheets_found: list[str]
+
+
+def read(path: Path) -> Workbook:
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        rows: dict[str, list[Row]] = {}
+        problems: list[tuple[str, str]] = []
+        found = []
+        names = {folded(name): name for name in book.sheetnames}
+        for sheet in SHEETS:
+            name = names.get(folded(sheet.title))
+            if name is None:
+                continue
+            found.append(name)
+            rows[sheet.file] = read_sheet(book[name], name, sheet, problems)
+        return Workbook(rows, problems, found)
+    finally:
+        book.close()
+
+
+def read_sheet(ws, name: str, sheet: RecordSheet, problems: list) -> list[Row]:
+    values = ws.iter_rows(values_only=True)
+    layout = None
+    heading = 0
+    for heading, line in enumerate(values, 1):
+        layout = heading_layout(line, sheet)
+        if layout or heading >= HEADING_SEARCH:
+            break
+    if not layout:
+        problems.append((name, "không tìm thấy dòng tiêu đề cột (cần có cột “Mã” và các cột như trong sổ xuất ra)"))
+        return []
+    rows = []
+    for number, line in enumerate(values, heading + 1):
+        row = Row(sheet, number)
+        for index, column in layout.items():
+            raw = line[index] if index < len(line) else None
+            row.cells[column.name] = cell(name, number, column, index, raw)
+        if any(c.text is not None for c in row.cells.values()):
+            rows.append(row)
+    return rows
+
+
+def heading_layout(line: tuple, sheet: RecordSheet) -> dict[int, Column] | None:
+    """Column index -> column when this row holds the sheet's headings."""
+    layout = {}
+    for index, value in enumerate(line):
+        column = sheet.by_heading.get(folded(value)) if isinstance(value, str) else None
+        if column is not None:
+            layout[index] = column
+    names = {c.name for c in layout.values()}
+    return layout if "id" in names and len(names) >= 3 else None
+
+
+def cell(sheet: str, row: int, column: Column, index: int, raw: Any) -> Cell:
+    letter = get_column_letter(index + 1)
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return Cell(sheet, row, column, letter, "", None)
+    text = as_text(raw, column.kind)
+    if column.kind == "date" and isinstance(raw, (datetime, date, int, float)):
+        shown = vi.day(date.fromisoformat(text)) if len(text) == 10 else str(raw)
+    else:
+        shown = str(raw)
+    return Cell(sheet, row, column, letter, shown, text)
+
+
+def as_text(raw: Any, kind: str) -> str:
+    if kind == "date":
+        return date_text(raw)
+    if kind == "time":
+        return time_text(raw)
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, datetime):
+        return raw.date().isoformat() if raw.time() == time(0) else raw.isoformat(sep=" ")
+    if isinstance(raw, str) and kind != "text":
+        return raw.strip()
+    return str(raw)
+
+
+def date_text(raw: Any) -> str:
+    if isinstance(raw, datetime):
+        return raw.date().isoformat()
+    if isinstance(raw, date):
+        return raw.isoformat()
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 0 < raw < 2958466:
+        return from_excel(raw).date().isoformat()  # a serial number: days since 1899-12-30
+    return str(raw).strip()
+
+
+def time_text(raw: Any) -> str:
+    if isinstance(raw, datetime):
+        raw = raw.time()
+    if isinstance(raw, timedelta):
+        raw = (datetime.min + raw).time()
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 0 <= raw < 1:
+        minutes = round(raw * 24 * 60)
+        raw = time(minutes // 60, minutes % 60)
+    if isinstance(raw, time):
+        return vi.clock(raw)
+    return str(raw).strip()
