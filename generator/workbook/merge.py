@@ -58,7 +58,7 @@ def apply(text: str, plan: Plan) -> str:
         while len(pieces) > 1 and not comments(pieces[-1]):
             pieces.pop()  # the blank lines that separated the deleted last records
         pieces.append(items[-1][2])
-    spaced = not items or any(gap and not gap.strip() for _, _, gap in items[:-1])
+    spaced = not items or any(gap.startswith(("\n", "\r\n")) for _, _, gap in items[:-1])
     added = "".join(("\n" if spaced else "") + dump(handler, [mapping(plan.sheet.shape, new, row)])
                     for row, new in plan.new)
     body = "".join(pieces)
