@@ -49,6 +49,7 @@ HEADINGS = {
     "vptu_notified": "Ngày gửi VPTU",
     "resolution": "Kết quả giải quyết",
     "resolved": "Ngày giải quyết xong",
+    ("grievances", "status"): "Tình trạng",  # a heading for one file only
 }
 ID_PREFIX = {"attendance": "dsh", "visits": "lich", "reports": "bc", "grievances": "vv"}
 WIDE = 40  # width of a column of free text
@@ -98,7 +99,7 @@ class RecordSheet:
 
     @cached_property
     def columns(self) -> tuple[Column, ...]:
-        columns = [Column(f, HEADINGS.get(f.name) or f.doc[:1].upper() + f.doc[1:], n)
+        columns = [Column(f, HEADINGS.get((self.file, f.name)) or HEADINGS.get(f.name) or f.doc[:1].upper() + f.doc[1:], n)
                    for n, f in enumerate(self.shape.fields, 1)]
         return (*columns, Column(None, DELETE, len(columns) + 1))
 
