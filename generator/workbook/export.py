@@ -118,8 +118,7 @@ def write_records(ws: Worksheet, sheet: RecordSheet, province: Province, as_of: 
         ws.column_dimensions[letter].width = column.width
         area = f"{letter}{FIRST_ROW}:{letter}{last}"
         if column.kind == "date":
-            for r in range(FIRST_ROW + len(rows), last + 1):
-                ws.cell(row=r, column=column.letter_index).number_format = DATE_FORMAT
+            ws.column_dimensions[letter].number_format = DATE_FORMAT  # for the dates typed in new rows
         listed = drop_down(column, ranges)
         if listed:
             validation = DataValidation(type="list", formula1=listed, allow_blank=True, errorStyle="warning",

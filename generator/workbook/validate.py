@@ -19,7 +19,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, ScalarNode
 
 from ..load.data import Data
-from ..load.fields import ID_MAX, INVALID, Rec
+from ..load.fields import ID_MAX, INVALID, Bail, Rec
 from ..load.problems import Collector, Problem, shorten
 from ..model.tree import Tree
 from ..rules.compliance import record_warnings
@@ -191,10 +191,11 @@ def delete(row: Row, existing: list[Rec], position: dict[str, int], result: Plan
 
 
 def read_row(row: Row, sheet: RecordSheet, names: Names, out: SheetCollector):
-    """The row read by the record's schema, or INVALID after its problems are recorded."""
-    first = row.cells.get("id") or next(iter(row.cells.values()))
-    pairs = []
-    ok = True
+    """The row read by the record's schema, or INVALID after its problems are recorded.
+
+    Rows go through the schema's fast reader first; one it cannot vouch for is read again as
+    a YAML node whose positions are its cells, which reports every problem in its cell."""
+    values, ok = {}, True
     for name, cell in row.given().items():
         text = cell.text
         if cell.column.kind == "ref":
@@ -204,14 +205,27 @@ def read_row(row: Row, sheet: RecordSheet, names: Names, out: SheetCollector):
                 ok = False
         elif cell.column.kind == "enum":
             text = enum_value(cell.column.field.type.choices, text)
-        mark = CellMark(row, cell)
+        values[name] = text
+    values.setdefault("id", "tam")  # replaced by an id made from the content
+    first = row.cells.get("id") or next(iter(row.cells.values()))
+    try:
+        rec = sheet.shape.fast(values)
+    except Bail:
+        rec = sheet.shape.read(node(row, values, first), "", out)
+    if rec is INVALID or not ok:
+        return INVALID
+    rec.mark = CellMark(row, first)
+    rec.marks = {name: CellMark(row, row.cells.get(name, first)) for name in values}
+    return rec
+
+
+def node(row: Row, values: dict[str, str], first: Cell) -> MappingNode:
+    pairs = []
+    for name, text in values.items():
+        mark = CellMark(row, row.cells.get(name, first))
         pairs.append((ScalarNode(STR, name, mark, mark), ScalarNode(STR, text, mark, mark)))
-    if "id" not in row.given():
-        mark = CellMark(row, first)
-        pairs.insert(0, (ScalarNode(STR, "id", mark, mark), ScalarNode(STR, "tam", mark, mark)))
     mark = CellMark(row, first)
-    rec = sheet.shape.read(MappingNode(MAP, pairs, mark, mark), "", out)
-    return rec if ok else INVALID
+    return MappingNode(MAP, pairs, mark, mark)
 
 
 def enum_value(choices: dict[str, str], text: str) -> str:
