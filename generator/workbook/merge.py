@@ -52,7 +52,7 @@ def apply(text: str, plan: Plan) -> str:
             continue
         if record_id in edits:
             new, old, row = edits[record_id]
-            body = rewrite(handler, body, plan.sheet.shape, new, old, set(row.given()))
+            body = rewrite(handler, body, plan.sheet.shape, new, old, set(row.given))
         pieces += [body, gap]
     if items and items[-1][0] in gone and not comments(items[-1][2]):
         while len(pieces) > 1 and not comments(pieces[-1]):
@@ -125,7 +125,7 @@ def update(target: CommentedMap, shape, new: Rec, old: Rec, given: set[str]) -> 
 def mapping(shape, new: Rec, row) -> CommentedMap:
     result = CommentedMap()
     for f in shape.fields:
-        if f.name in new and (f.name == "id" or f.name in row.given()):
+        if f.name in new and (f.name == "id" or f.name in row.given):
             result[f.name] = yaml_value(new[f.name])
     return result
 
@@ -152,7 +152,7 @@ def whole(text: str, plan: Plan) -> str:
     seq = handler.load(text) or CommentedSeq()
     by_id = {item.get("id"): item for item in seq}
     for row, new, old in plan.changed:
-        update(by_id[old["id"]], plan.sheet.shape, new, old, set(row.given()))
+        update(by_id[old["id"]], plan.sheet.shape, new, old, set(row.given))
     for _, old in plan.deleted:
         seq.remove(by_id[old["id"]])
     for row, new in plan.new:

@@ -13,14 +13,18 @@ SHOWN = 5
 
 class Names:
     def __init__(self, recs: dict[str, list]):
-        self.ids: dict[str, set[str]] = {}
-        self.named: dict[str, dict[str, list[tuple[str, str]]]] = {}
-        for target in WHAT:
-            self.ids[target] = {r["id"] for r in recs.get(target, ())}
+        self.recs = recs
+        self.ids = {target: {r["id"] for r in recs.get(target, ())} for target in WHAT}
+        self.index: dict[str, dict[str, list[tuple[str, str]]]] = {}
+
+    def named(self, target: str) -> dict[str, list[tuple[str, str]]]:
+        """Folded name -> (id, name) of every item of `target`; made when a name is first looked up."""
+        if target not in self.index:
             named: dict[str, list[tuple[str, str]]] = {}
-            for r in recs.get(target, ()):
+            for r in self.recs.get(target, ()):
                 named.setdefault(folded(r["name"]), []).append((r["id"], r["name"]))
-            self.named[target] = named
+            self.index[target] = named
+        return self.index[target]
 
     def resolve(self, target: str, text: str) -> tuple[str, str | None]:
         """The id meant by `text`, or the text and why it names none (the candidates)."""
@@ -29,7 +33,7 @@ class Names:
         key = folded(text)
         if key in self.ids[target]:
             return key, None
-        matches = self.named[target].get(key, [])
+        matches = self.named(target).get(key, [])
         if len(matches) == 1:
             return matches[0][0], None
         if matches:
@@ -38,7 +42,7 @@ class Names:
             return text, f"tên này khớp {len(matches)} {WHAT[target]}: {listed}{more}; hãy ghi mã của một trong số đó"
         if ID_PATTERN.fullmatch(text):
             return text, None  # an id-like word: the cross-checks say it is unknown, with the closest id
-        close = difflib.get_close_matches(key, list(self.named[target]), n=SHOWN, cutoff=0.6)
-        listed = ", ".join(f"{name} ({id_})" for k in close for id_, name in self.named[target][k][:1])
+        close = difflib.get_close_matches(key, list(self.named(target)), n=SHOWN, cutoff=0.6)
+        listed = ", ".join(f"{name} ({id_})" for k in close for id_, name in self.named(target)[k][:1])
         hint = f"; có phải: {listed}?" if listed else ""
         return text, f"không có {WHAT[target]} nào mang mã hoặc tên này{hint}"

@@ -10,6 +10,7 @@ or text, times as HH:MM.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -37,16 +38,30 @@ class Cell:
 @dataclass
 class Row:
     sheet: RecordSheet
+    title: str                                # the sheet's name in the workbook
     number: int
-    cells: dict[str, Cell] = field(default_factory=dict)  # field name -> cell, empty cells included
+    layout: dict[str, tuple[Column, str]]     # field name -> column and its letter, shared by the sheet's rows
+    filled: dict[str, Cell] = field(default_factory=dict)  # field name -> cell, for the cells with a value
+
+    def cell(self, name: str) -> Cell | None:
+        found = self.filled.get(name)
+        if found is None and name in self.layout:
+            column, letter = self.layout[name]
+            return Cell(self.title, self.number, column, letter, "", None)
+        return found
+
+    def first(self) -> Cell:
+        """The id cell, where a problem of the whole row is shown."""
+        return self.cell("id") or self.cell(next(iter(self.layout)))
 
     @property
     def delete(self) -> bool:
-        cell = self.cells.get("delete")
-        return cell is not None and cell.text is not None and folded(cell.text) in DELETE_MARKS
+        cell = self.filled.get("delete")
+        return cell is not None and folded(cell.text) in DELETE_MARKS
 
+    @cached_property
     def given(self) -> dict[str, Cell]:
-        return {name: c for name, c in self.cells.items() if c.text is not None and name != "delete"}
+        return {name: c for name, c in self.filled.items() if name != "delete"}
 
 
 @dataclass
@@ -86,12 +101,14 @@ def read_sheet(ws, name: str, sheet: RecordSheet, problems: list) -> list[Row]:
         problems.append((name, "không tìm thấy dòng tiêu đề cột (cần có cột “Mã” và các cột như trong sổ xuất ra)"))
         return []
     rows = []
+    columns = {column.name: (column, get_column_letter(index + 1)) for index, column in layout.items()}
     for number, line in enumerate(values, heading + 1):
-        row = Row(sheet, number)
+        row = Row(sheet, name, number, columns)
         for index, column in layout.items():
             raw = line[index] if index < len(line) else None
-            row.cells[column.name] = cell(name, number, column, index, raw)
-        if any(c.text is not None for c in row.cells.values()):
+            if raw is not None and (not isinstance(raw, str) or raw.strip()):
+                row.filled[column.name] = cell(name, number, column, columns[column.name][1], raw)
+        if row.filled:
             rows.append(row)
     return rows
 
@@ -107,10 +124,7 @@ def heading_layout(line: tuple, sheet: RecordSheet) -> dict[int, Column] | None:
     return layout if "id" in names and len(names) >= 3 else None
 
 
-def cell(sheet: str, row: int, column: Column, index: int, raw: Any) -> Cell:
-    letter = get_column_letter(index + 1)
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return Cell(sheet, row, column, letter, "", None)
+def cell(sheet: str, row: int, column: Column, letter: str, raw: Any) -> Cell:
     text = as_text(raw, column.kind)
     if column.kind == "date" and isinstance(raw, (datetime, date, int, float)):
         shown = vi.day(date.fromisoformat(text)) if len(text) == 10 else str(raw)

@@ -66,7 +66,7 @@ class Column:
     def name(self) -> str:
         return self.field.name if self.field else "delete"
 
-    @property
+    @cached_property
     def kind(self) -> str:
         """id, ref, date, time, enum, text or delete: how a cell is written and read."""
         if self.field is None:

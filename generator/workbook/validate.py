@@ -36,16 +36,21 @@ WARNED_AT = {"attendance": "date", "visits": "date", "reports": "period"}
 class CellMark:
     """A position in a sheet, standing where the schema expects a YAML position."""
 
+    __slots__ = ("row", "cell")
+
     def __init__(self, row: Row, cell: Cell):
         self.row, self.cell = row, cell
-        self.line, self.column = row.number - 1, column_number(cell.letter) - 1
 
+    @property
+    def line(self) -> int:
+        return self.row.number - 1
 
-def column_number(letter: str) -> int:
-    number = 0
-    for char in letter:
-        number = number * 26 + ord(char) - 64
-    return number
+    @property
+    def column(self) -> int:
+        number = 0
+        for char in self.cell.letter:
+            number = number * 26 + ord(char) - 64
+        return number - 1
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,8 @@ class SheetProblem:
     expected: str
 
     def sort_key(self) -> tuple:
-        return (self.sheet, self.row, len(self.letter), self.letter, self.expected)
+        order = next((n for n, s in enumerate(SHEETS) if folded(s.title) == folded(self.sheet)), len(SHEETS))
+        return (order, self.row, len(self.letter), self.letter, self.expected)
 
     def __str__(self) -> str:
         what = f"{self.heading} = {shorten(self.shown)}" if self.shown else self.heading
@@ -68,7 +74,7 @@ class SheetProblem:
 def problem_at(row: Row, key: str, expected: str, fallback: Cell | None = None) -> SheetProblem:
     """The problem placed in the cell of `key` (“id.field” or “field”) in `row`."""
     name = key.split(".", 1)[1] if "." in key else key
-    cell = row.cells.get(name) or fallback or row.cells.get("id") or next(iter(row.cells.values()))
+    cell = row.cell(name) or fallback or row.first()
     heading = cell.column.heading if cell.column else name
     return SheetProblem(cell.sheet, row.number, cell.letter, heading, cell.shown, expected)
 
@@ -129,9 +135,10 @@ def attempt(data_dir: Path, book: Workbook, as_of: Callable[[str], date], fast: 
         out = data.out[sheet.file] = SheetCollector(data.out[sheet.file].file, found)
         plans[sheet.file] = plan(sheet, data.recs[sheet.file], book.rows.get(sheet.file, []), names, out)
         data.recs[sheet.file] = plans[sheet.file].merged
+    before = len(found)
     data.cross_check()
     problems = data.problems()
-    if not problems and not found:
+    if not problems and len(found) == before:  # the rows that could be read agree with the data: a province
         found += refused(data, plans, as_of(data.settings.get("timezone", "Asia/Ho_Chi_Minh")))
     return Outcome(problems + sorted(found, key=SheetProblem.sort_key), plans)
 
@@ -141,9 +148,10 @@ def refused(data: Data, plans: dict[str, Plan], as_of: date) -> list[SheetProble
     province = data.build()
     tree = Tree(province)
     found = []
+    touched = {file: plan.touched for file, plan in plans.items()}
     for warning in record_warnings(province, evaluate(province, as_of, tree), tree):
         file = warning.file.removesuffix(".yml")
-        row = plans[file].touched.get(warning.record) if file in plans else None
+        row = touched.get(file, {}).get(warning.record)
         if row is not None:
             found.append(problem_at(row, WARNED_AT.get(file, "id"),
                                     f"bản ghi này sẽ không được tính cho nghĩa vụ nào: {warning.message}"))
@@ -153,7 +161,7 @@ def refused(data: Data, plans: dict[str, Plan], as_of: date) -> list[SheetProble
 def plan(sheet: RecordSheet, existing: list[Rec], rows: list[Row], names: Names, out: SheetCollector) -> Plan:
     result = Plan(sheet, before=[rec["id"] for rec in existing], merged=list(existing))
     position = {rec["id"]: n for n, rec in enumerate(existing)}
-    taken = set(position) | {row.cells["id"].text for row in rows if "id" in row.given()}
+    taken = set(position) | {row.given["id"].text for row in rows if "id" in row.given}
     seen: set[str] = set()
     for row in rows:
         if row.delete:
@@ -162,7 +170,7 @@ def plan(sheet: RecordSheet, existing: list[Rec], rows: list[Row], names: Names,
         rec = read_row(row, sheet, names, out)
         if rec is INVALID:
             continue
-        if "id" in row.given():
+        if "id" in row.given:
             old = existing[position[rec["id"]]] if rec["id"] in position else None
         else:
             rec["id"], old = new_id(sheet.file, rec, taken, existing, position)
@@ -179,7 +187,7 @@ def plan(sheet: RecordSheet, existing: list[Rec], rows: list[Row], names: Names,
 
 
 def delete(row: Row, existing: list[Rec], position: dict[str, int], result: Plan, out: SheetCollector) -> None:
-    cell = row.cells.get("id")
+    cell = row.filled.get("id")
     if cell is None or cell.text not in position:
         out.found.append(problem_at(row, "id", "dòng đánh dấu xóa phải ghi mã của một bản ghi có trong dữ liệu"
                                     if cell is None or cell.text is None else
@@ -196,18 +204,18 @@ def read_row(row: Row, sheet: RecordSheet, names: Names, out: SheetCollector):
     Rows go through the schema's fast reader first; one it cannot vouch for is read again as
     a YAML node whose positions are its cells, which reports every problem in its cell."""
     values, ok = {}, True
-    for name, cell in row.given().items():
+    for name, cell in row.given.items():
         text = cell.text
         if cell.column.kind == "ref":
             text, why = names.resolve(cell.column.target, text)
             if why:
                 out.found.append(problem_at(row, name, why))
-                ok = False
+                ok, text = False, "x"  # the schema reads the rest of the row; the row is dropped
         elif cell.column.kind == "enum":
             text = enum_value(cell.column.field.type.choices, text)
         values[name] = text
     values.setdefault("id", "tam")  # replaced by an id made from the content
-    first = row.cells.get("id") or next(iter(row.cells.values()))
+    first = row.first()
     try:
         rec = sheet.shape.fast(values)
     except Bail:
@@ -215,14 +223,14 @@ def read_row(row: Row, sheet: RecordSheet, names: Names, out: SheetCollector):
     if rec is INVALID or not ok:
         return INVALID
     rec.mark = CellMark(row, first)
-    rec.marks = {name: CellMark(row, row.cells.get(name, first)) for name in values}
+    rec.marks = {name: CellMark(row, row.filled.get(name, first)) for name in values}
     return rec
 
 
 def node(row: Row, values: dict[str, str], first: Cell) -> MappingNode:
     pairs = []
     for name, text in values.items():
-        mark = CellMark(row, row.cells.get(name, first))
+        mark = CellMark(row, row.filled.get(name, first))
         pairs.append((ScalarNode(STR, name, mark, mark), ScalarNode(STR, text, mark, mark)))
     mark = CellMark(row, first)
     return MappingNode(MAP, pairs, mark, mark)
