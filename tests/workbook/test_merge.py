@@ -85,7 +85,8 @@ def test_new_records_follow_the_layout_of_the_file(tmp_path):
     wb = edit(path)
     ws = wb[SHEET]
     copy_row(ws, find_row(ws, "dsh-b"), last_row(ws) + 1,
-             {"Mã": None, "Ngày": date(2026, 7, 5), "Tình hình, tư tưởng": "Dòng một.\nDòng hai."})
+             {"Mã": None, "Ngày": date(2026, 7, 5), "Giờ": "19:30", "Tình hình, tư tưởng": "Dòng một.\nDòng hai.",
+              "Giải pháp, góp ý": "- yes: 2026-01-01"})
     wb.save(path)
 
     result = import_(data, path)
@@ -93,9 +94,10 @@ def test_new_records_follow_the_layout_of_the_file(tmp_path):
     assert result.code == 0, result.err
     after = (data / "attendance.yml").read_text(encoding="utf-8")
     assert after == HAND_WRITTEN + (
-        "\n- id: dsh-bch-two-20260705\n  member: bch-two\n  cell: cb-thon-1\n  date: 2026-07-05\n"
-        "  situation: |-\n    Dòng một.\n    Dòng hai.\n")
-    assert load(data).attendance["dsh-bch-two-20260705"].situation == "Dòng một.\nDòng hai."
+        "\n- id: dsh-bch-two-20260705\n  member: bch-two\n  cell: cb-thon-1\n  date: 2026-07-05\n  time: '19:30'\n"
+        "  situation: |-\n    Dòng một.\n    Dòng hai.\n  solutions: '- yes: 2026-01-01'\n")
+    record = load(data).attendance["dsh-bch-two-20260705"]
+    assert (record.situation, record.solutions) == ("Dòng một.\nDòng hai.", "- yes: 2026-01-01")
 
 
 def test_an_empty_list_becomes_a_list_of_records_under_the_comments(tmp_path):
