@@ -67,7 +67,7 @@ class Row:
 @dataclass
 class Workbook:
     rows: dict[str, list[Row]]          # record file -> rows with something in them
-    missing_headings: list[tuple[str, str]]  # (sheet, what) problems of the sheets' shape
+    missing_headings: list[tuple[str, int, str]]  # (sheet, row, what): problems of the sheets' shape
     sheets_found: list[str]
 
 
@@ -98,10 +98,15 @@ def read_sheet(ws, name: str, sheet: RecordSheet, problems: list) -> list[Row]:
         if layout or heading >= HEADING_SEARCH:
             break
     if not layout:
-        problems.append((name, "không tìm thấy dòng tiêu đề cột (cần có cột “Mã” và các cột như trong sổ xuất ra)"))
+        problems.append((name, 1, "không tìm thấy dòng tiêu đề cột (cần có cột “Mã” và các cột như trong sổ xuất ra)"))
+        return []
+    columns = {column.name: (column, get_column_letter(index + 1)) for index, column in layout.items()}
+    missing = [c.heading for c in sheet.columns if c.field and c.field.required and c.name not in columns]
+    if missing:
+        problems.append((name, heading, "thiếu cột " + ", ".join(f"“{h}”" for h in missing)
+                         + " ở dòng tiêu đề; hãy dùng sổ do lệnh workbook export tạo ra"))
         return []
     rows = []
-    columns = {column.name: (column, get_column_letter(index + 1)) for index, column in layout.items()}
     for number, line in enumerate(values, heading + 1):
         row = Row(sheet, name, number, columns)
         for index, column in layout.items():

@@ -108,7 +108,13 @@ class RecordSheet:
 
     @cached_property
     def by_heading(self) -> dict[str, Column]:
-        return {folded(c.heading): c for c in self.columns}
+        """Folded heading -> column; the YAML key and the common heading of a field are read too."""
+        found = {}
+        for c in self.columns:
+            for heading in (c.name, HEADINGS.get(c.name), c.heading):
+                if heading:
+                    found[folded(heading)] = c
+        return found
 
 
 SHEETS = tuple(RecordSheet(name) for name in RECORD_FILES)

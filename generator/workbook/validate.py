@@ -128,7 +128,7 @@ def attempt(data_dir: Path, book: Workbook, as_of: Callable[[str], date], fast: 
     data.read_files()
     if data.problems():
         return Outcome(data.problems(), {})
-    found: list[SheetProblem] = [SheetProblem(sheet, 1, "A", "", "", why) for sheet, why in book.missing_headings]
+    found = [SheetProblem(sheet, row, "A", "dòng tiêu đề", "", why) for sheet, row, why in book.missing_headings]
     names = Names(data.recs)
     plans = {}
     for sheet in SHEETS:

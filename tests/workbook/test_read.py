@@ -106,3 +106,18 @@ def test_the_headings_are_found_below_added_title_rows_and_in_another_column_ord
 def set_cells_at(ws, row, values):
     for column, value in values.items():
         ws.cell(row=row, column=column).value = value
+
+
+def test_a_sheet_without_a_required_column_is_refused_once_at_its_heading_row(tmp_path):
+    data, path = small(tmp_path)
+    wb = edit(path)
+    ws = wb[SHEET]
+    set_cells_at(ws, 3, {1: "dsh-moi", 2: "bch-two", 3: "cb-thon-1", 5: date(2026, 3, 5)})
+    ws.delete_cols(5)  # the date column
+    wb.save(path)
+
+    result = import_(data, path)
+
+    assert result.code == 1
+    assert result.err.startswith(f"{SHEET}!A2: dòng tiêu đề\n    → thiếu cột “Ngày” ở dòng tiêu đề; ")
+    assert "Sổ có 1 lỗi" in result.err
