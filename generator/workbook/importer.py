@@ -7,9 +7,12 @@ import os
 import shutil
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+
+from openpyxl.utils.exceptions import InvalidFileException
 
 from ..load.data import display_path, load
 from ..load.problems import DataError, report
@@ -47,8 +50,9 @@ def import_workbook(data_dir: Path, path: Path, as_of: AsOf, dry_run: bool) -> i
 def run_import(data_dir: Path, path: Path, as_of: AsOf, dry_run: bool) -> int:
     try:
         book = read.read(path)
-    except (OSError, ValueError, KeyError) as err:  # not a workbook, or damaged: openpyxl's own errors
-        print(f"{path}: không đọc được sổ (.xlsx): {err}", file=sys.stderr)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException):  # not an .xlsx, or damaged
+        print(f"{path}: không đọc được tệp này như một sổ Excel (.xlsx); hãy lưu sổ dạng .xlsx "
+              "(Excel Workbook, hoặc “Excel 2007-365” trong LibreOffice Calc) rồi nhập lại", file=sys.stderr)
         return 1
     if not book.sheets_found:
         print(f"{path}: không có trang nào trong các trang "

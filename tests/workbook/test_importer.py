@@ -255,3 +255,14 @@ def test_a_new_report_for_a_period_the_member_does_not_report_on_is_refused_with
     assert f"Báo cáo!C{row}: Kỳ báo cáo = “2026-Q1”\n    → bản ghi này sẽ không được tính cho nghĩa vụ nào: " \
         in result.err
     assert snapshot(data) == before
+
+
+def test_a_file_that_is_not_an_xlsx_workbook_is_refused_in_one_sentence(tmp_path):
+    data = sample(tmp_path)
+    for name, content in (("so.xlsx", b"member,cell\n"), ("so.xls", b"\xd0\xcf\x11\xe0"), ("so.ods", b"PK\x03\x04")):
+        path = tmp_path / name
+        path.write_bytes(content)
+        result = import_(data, path)
+        assert result.code == 1
+        assert result.err == (f"{path}: không đọc được tệp này như một sổ Excel (.xlsx); hãy lưu sổ dạng .xlsx "
+                              "(Excel Workbook, hoặc “Excel 2007-365” trong LibreOffice Calc) rồi nhập lại\n")
