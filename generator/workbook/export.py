@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..exports import zipfix
 from ..load.schema import TITLES
 from ..model import Province, vi
 from ..model.periods import between
@@ -68,7 +69,7 @@ def workbook_bytes(province: Province, as_of: date) -> bytes:
     book.properties.created = book.properties.modified = when
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    return zipfix.normalize(out.getvalue(), when)  # the same data and date, the same bytes
 
 
 def records(province: Province, file: str) -> list:

@@ -81,3 +81,9 @@ def test_the_record_sheets_print_landscape_one_page_wide_with_the_headings_on_ev
     assert ws.page_setup.orientation == "landscape"
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == "$2:$2"
+
+
+def test_the_same_data_and_date_give_the_same_workbook_bytes(tmp_path):
+    data = sample(tmp_path)
+    first = export(data, tmp_path / "a.xlsx").read_bytes()
+    assert export(data, tmp_path / "b.xlsx").read_bytes() == first
