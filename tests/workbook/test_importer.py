@@ -9,6 +9,7 @@ from generator.model.tree import Tree
 from generator.rules.compliance import record_warnings
 from generator.rules.obligations import evaluate
 
+from ..conftest import write_data
 from .books import AS_OF, SHEET, copy_row, edit, export, find_row, import_, last_row, sample, set_cells, snapshot
 
 TODAY = date.fromisoformat(AS_OF)
@@ -266,3 +267,22 @@ def test_a_file_that_is_not_an_xlsx_workbook_is_refused_in_one_sentence(tmp_path
         assert result.code == 1
         assert result.err == (f"{path}: không đọc được tệp này như một sổ Excel (.xlsx); hãy lưu sổ dạng .xlsx "
                               "(Excel Workbook, hoặc “Excel 2007-365” trong LibreOffice Calc) rồi nhập lại\n")
+
+
+def test_the_cross_checks_of_the_data_point_at_the_cell_of_the_row(tmp_path):
+    data = write_data(tmp_path / "data")
+    path = export(data, tmp_path / "so.xlsx")
+    wb = edit(path)
+    ws = wb["Lịch dự"]
+    set_cells(ws, 3, {"Đồng chí": "bch-two", "Chi bộ": "cb-thon-1", "Ngày": date(2026, 12, 6),
+                      "Trạng thái": "đã xác nhận"})
+    set_cells(ws, 4, {"Đồng chí": "bch-two", "Chi bộ": "cb-thon-1", "Ngày": date(2026, 12, 5),
+                      "Trạng thái": "Chưa biết"})
+    wb.save(path)
+
+    result = import_(data, path)
+
+    assert result.code == 1
+    assert ("Lịch dự!E3: Ngày = “06/12/2026”\n    → ngày này cb-thon-1 không họp theo lịch; "
+            "ghi giờ (time) nếu đã hẹn riêng") in result.err
+    assert "Lịch dự!G4: Trạng thái = “Chưa biết”\n    → cần một trong: proposed (đề xuất)" in result.err
