@@ -190,8 +190,7 @@ def delete(row: Row, existing: list[Rec], position: dict[str, int], result: Plan
     cell = row.filled.get("id")
     if cell is None or cell.text not in position:
         out.found.append(problem_at(row, "id", "dòng đánh dấu xóa phải ghi mã của một bản ghi có trong dữ liệu"
-                                    if cell is None or cell.text is None else
-                                    "không có bản ghi nào mang mã này để xóa"))
+                                    if cell is None else "không có bản ghi nào mang mã này để xóa"))
         return
     index = position.pop(cell.text)
     result.deleted.append((row, existing[index]))
