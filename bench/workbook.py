@@ -5,7 +5,7 @@
 Writes the large province (150 members, 15 000 cells, 10 000 records, as of 25/11/2026),
 exports its workbook, copies 1 000 attendance rows that count to the next day with the id
 cleared (as a clerk adds rows), then times, as separate commands: the export, the import
-with --dry-run, the import that writes, and the check after it. Wall times of the whole
+with --dry-run (best of three), the import that writes, and the check after it. Wall times of the whole
 command (Python start included) and its CPU time (user + system), which a busy machine
 changes less; run it on a quiet machine.
 """
@@ -86,15 +86,16 @@ def main() -> None:
         ws.cell(row=target + number, column=5).value = after
     wb.save(book)
     records = len(load(WORK / "data").attendance)
-    dry_seconds, _ = timed("workbook", "import", str(book), "--as-of", AS_OF, "--dry-run")
+    dry_seconds = min((timed("workbook", "import", str(book), "--as-of", AS_OF, "--dry-run")[0] for _ in range(3)),
+                      key=lambda figure: float(figure.split()[0]))  # the best of three: the least disturbed
     import_seconds, out = timed("workbook", "import", str(book), "--as-of", AS_OF)
     check_seconds, _ = timed("check")
     after = len(load(WORK / "data").attendance)
     print(f"Tỉnh lớn: {records} lần dự sinh hoạt trong data/, sổ có {records + ROWS} dòng ở trang Dự sinh hoạt")
-    print(f"  workbook export:                   {export_seconds}")
-    print(f"  workbook import --dry-run:         {dry_seconds}")
-    print(f"  workbook import ({ROWS} dòng mới):  {import_seconds}  → {after - records} bản ghi được thêm")
-    print(f"  check sau khi nhập:                {check_seconds}")
+    print(f"  workbook export:                        {export_seconds}")
+    print(f"  workbook import --dry-run (tốt nhất/3): {dry_seconds}")
+    print(f"  workbook import ({ROWS} dòng mới):       {import_seconds}  → {after - records} bản ghi được thêm")
+    print(f"  check sau khi nhập:                     {check_seconds}")
     print(next(line for line in out.splitlines() if line.startswith(str(WORK / "data" / "attendance.yml"))
                or "attendance.yml:" in line))
 
