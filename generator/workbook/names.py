@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from ..load.fields import ID_PATTERN
 from .sheets import folded
 
 WHAT = {"members": "đồng chí", "cells": "chi bộ", "areas": "khu dân cư"}
 SHOWN = 5
+QUOTED_ID = re.compile(r".*\(([a-z0-9-]+)\)")
 
 
 class Names:
@@ -33,6 +35,9 @@ class Names:
         key = folded(text)
         if key in self.ids[target]:
             return key, None
+        quoted = QUOTED_ID.fullmatch(key)  # “Chi bộ Tổ dân phố 1 (phuong-an-lac-cb-1)”, as a message lists it
+        if quoted and quoted.group(1) in self.ids[target]:
+            return quoted.group(1), None
         matches = self.named(target).get(key, [])
         if len(matches) == 1:
             return matches[0][0], None

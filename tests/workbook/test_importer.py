@@ -202,7 +202,7 @@ def test_dry_run_prints_what_would_change_and_writes_nothing(tmp_path):
     assert snapshot(data) == before
 
 
-def test_member_and_cell_accept_a_name_without_diacritics_in_any_case(tmp_path):
+def test_member_and_cell_accept_a_name_without_diacritics_in_any_case_or_a_name_with_its_id(tmp_path):
     data = sample(tmp_path)
     province = load(data)
     record = province.attendance["dsh-mai-kim-trang-20260103"]
@@ -211,7 +211,7 @@ def test_member_and_cell_accept_a_name_without_diacritics_in_any_case(tmp_path):
     wb = edit(path)
     ws = wb[SHEET]
     row = find_row(ws, record.id)
-    set_cells(ws, row, {"Đồng chí": "MAI KIM TRANG", "Chi bộ": record.cell.upper()})
+    set_cells(ws, row, {"Đồng chí": "MAI KIM TRANG", "Chi bộ": f"Chi bộ Tổ dân phố 2 ({record.cell})"})
     wb.save(path)
     assert member == "Mai Kim Trang"
 
@@ -219,6 +219,10 @@ def test_member_and_cell_accept_a_name_without_diacritics_in_any_case(tmp_path):
 
     assert result.code == 0, result.err
     assert "Không có gì thay đổi" in result.out  # the same member and cell, written otherwise
+    wb = edit(path)
+    set_cells(wb[SHEET], row, {"Đồng chí": "mai kim trang", "Chi bộ": record.cell.upper()})
+    wb.save(path)
+    assert "Không có gì thay đổi" in import_(data, path).out
 
 
 def test_a_name_that_matches_several_cells_is_refused_with_the_candidates(tmp_path):
