@@ -5,14 +5,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 FAKETIME := /usr/bin/faketime
+SOFFICE := /usr/bin/soffice
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: site test lint golden serve check schema bench
+.PHONY: site test lint golden serve check schema bench bench-workbook
 
 site: $(STAMP)
 	$(BIN)/python -m generator build
 
-test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(FAKETIME)
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(FAKETIME) $(SOFFICE)
 	$(BIN)/python -m pytest
 
 # ruff, then the size limits (modules, classes, function complexity) with radon: every offender is listed.
@@ -27,6 +28,10 @@ golden: $(STAMP) $(NODE_STAMP)
 # Speed and memory on the sample and on large synthetic provinces; Zensical renders the same pages.
 bench: $(STAMP) .venv-zensical/bin/zensical
 	$(BIN)/python bench/run.py
+
+# A thousand new rows imported from a workbook into the large synthetic province.
+bench-workbook: $(STAMP)
+	$(BIN)/python bench/workbook.py
 
 .venv-zensical/bin/zensical:
 	$(PYTHON) -m venv .venv-zensical
@@ -45,6 +50,12 @@ schema: $(STAMP)
 # the reproducibility test builds under another wall clock with faketime.
 $(CHROMIUM) $(FAKETIME):
 	apt-get update -qq && apt-get install -y -qq chromium faketime
+
+# The workbook tests convert a workbook with Debian's LibreOffice Calc (soffice --headless --convert-to xlsx);
+# other set-ups may run apt at the same time, hence the lock timeout.
+$(SOFFICE):
+	apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends libreoffice-calc \
+		|| (apt-get update -qq && apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends libreoffice-calc)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -50,12 +50,15 @@ def main(argv: list[str] | None = None) -> int:
     synth_cmd.add_argument("--seed", type=int, default=1)
     synth_cmd.add_argument("--as-of", type=as_of_date, help="ngày hiện tại của dữ liệu (mặc định: hôm nay)")
     synth_cmd.add_argument("out", type=Path, help="thư mục ghi dữ liệu")
+    add_workbook_commands(commands)
     args = parser.parse_args(argv)
 
     if args.command == "schema":
         for name in schema.write_all(args.out):
             print(name)
         return 0
+    if args.command == "workbook":
+        return workbook_command(args)
     if args.command == "synth":
         files = synth.synthesize(args.members, args.cells, args.seed, args.as_of or today("Asia/Ho_Chi_Minh"),
                                  args.records)
@@ -84,6 +87,28 @@ def main(argv: list[str] | None = None) -> int:
             print(timings.report())
         return status
     return serve.serve(ROOT, args.data, lambda tz: args.as_of or today(tz), args.port, secret)
+
+
+def add_workbook_commands(commands) -> None:
+    workbook_cmd = commands.add_parser("workbook", help="sổ Excel: xuất các bản ghi ra sổ, nhập sổ đã điền vào data/")
+    actions = workbook_cmd.add_subparsers(dest="action", required=True)
+    export_cmd = actions.add_parser("export", help="ghi các bản ghi (dự sinh hoạt, lịch dự, báo cáo, vấn đề) ra sổ .xlsx")
+    export_cmd.add_argument("out", type=Path, help="tệp .xlsx cần ghi")
+    export_cmd.add_argument("--as-of", type=as_of_date, help="ngày ghi trên sổ và các kỳ báo cáo (mặc định: hôm nay)")
+    import_cmd = actions.add_parser("import", help="kiểm tra sổ đã điền rồi ghi vào data/")
+    import_cmd.add_argument("workbook", type=Path, help="tệp .xlsx đã điền")
+    import_cmd.add_argument("--as-of", type=as_of_date,
+                            help="ngày tính bản ghi có được tính hay không (mặc định: hôm nay)")
+    import_cmd.add_argument("--dry-run", action="store_true", help="chỉ in những gì sẽ thay đổi, không ghi gì")
+
+
+def workbook_command(args) -> int:
+    from .workbook import importer  # only this command needs openpyxl and ruamel.yaml loaded
+
+    as_of = lambda timezone: args.as_of or today(timezone)  # noqa: E731
+    if args.action == "export":
+        return importer.export_workbook(args.data, args.out, as_of)
+    return importer.import_workbook(args.data, args.workbook, as_of, args.dry_run)
 
 
 def feed_secret() -> str | None:
