@@ -32,14 +32,16 @@ def forked(work: Callable[[], T]) -> Callable[[], T]:
         os.close(write)
         return here(work)
     if pid == 0:  # the child
-        os.close(read)
-        try:
-            message = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # noqa: B036 (everything must reach the parent)
-            message = pickle.dumps((False, traceback.format_exc()))
-        with os.fdopen(write, "wb") as pipe:
-            pipe.write(message)
-        os._exit(0)
+        try:  # the child never returns into the caller's code, whatever happens
+            os.close(read)
+            try:
+                message = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:  # noqa: B036 (everything must reach the parent)
+                message = pickle.dumps((False, traceback.format_exc()))
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(message)
+        finally:
+            os._exit(0)  # a parent that stopped listening (it failed first) closed the pipe: nothing to say
     os.close(write)
 
     def result() -> T:

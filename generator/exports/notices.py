@@ -103,7 +103,7 @@ class Noticer:
         return Duty(what, vi.day(o.due), state, meetings)
 
     def place_name(self, place_id: str) -> str:
-        place = self.province.place(*self.agenda.split(place_id))
+        place = self.province.place_by_id(place_id)
         where = f", {place.location}" if place.location else ""
         return f"{place.name} ({self.province.organizations[place.organization].name}){where}"
 

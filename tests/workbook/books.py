@@ -13,7 +13,7 @@ import openpyxl
 
 from generator import cli
 
-from ..conftest import ROOT
+from ..support.project import ROOT
 
 AS_OF = "2026-11-25"
 SHEET = "Dự sinh hoạt"

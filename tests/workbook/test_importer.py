@@ -9,7 +9,7 @@ from generator.model.tree import Tree
 from generator.rules.compliance import record_warnings
 from generator.rules.obligations import evaluate
 
-from ..conftest import write_data
+from ..support.files import write_data
 from .books import AS_OF, SHEET, copy_row, edit, export, find_row, import_, last_row, sample, set_cells, snapshot
 
 TODAY = date.fromisoformat(AS_OF)

@@ -6,7 +6,7 @@ from datetime import date
 
 from generator.load.data import load
 
-from ..conftest import write_data
+from ..support.files import write_data
 from .books import SHEET, copy_row, edit, export, find_row, import_, last_row, set_cells
 
 HAND_WRITTEN = """\

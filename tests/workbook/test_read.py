@@ -7,7 +7,7 @@ from datetime import date
 
 from generator.load.data import load
 
-from ..conftest import write_data
+from ..support.files import write_data
 from .books import SHEET, convert_with_libreoffice, copy_row, edit, export, find_row, import_, last_row, sample, \
     set_cells, snapshot
 

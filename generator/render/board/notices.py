@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ...exports import drafts, notices
 from ...model import vi
+from ...model.index import in_force
 from ...model.schedule import Meeting
 from ...rules.chase import Lists, still_owing
 from ...rules.obligations import Obligation
@@ -88,8 +89,8 @@ def owing(s: Shared, root: str) -> list[Owing]:
     under = set(s.site.tree.subtree(root))
     cells = set(s.site.tree.cells_under(root))
     members = dict.fromkeys(a.member for org in s.site.tree.subtree(root)
-                            for a in s.site.assignments_by_org.get(org, ())
-                            if a.start <= s.as_of <= (a.end or s.as_of))
+                            for a in s.site.province.index.assigned_to.get(org, ())
+                            if in_force(a, s.as_of))
     half = current(s.as_of)[1]
     found = []
     for m in members:
