@@ -149,6 +149,8 @@ class Id(Scalar):
             hint = "không dùng chữ có dấu hay ký tự ngoài bảng ASCII"
         elif any(c in raw for c in "/\\.") :
             hint = "không dùng “/”, “\\” hay “.” (mã được dùng làm tên tệp và địa chỉ trang)"
+        elif "\n" in raw or "\r" in raw:
+            hint = "không xuống dòng (kể cả ở cuối mã)"
         elif any(c.isspace() for c in raw):
             hint = "không dùng dấu cách"
         else:
@@ -345,7 +347,8 @@ def item_key(key: str, number: int, node: Node) -> str:
     """How a list item is named in messages: by its id when it has a readable one."""
     if isinstance(node, MappingNode):
         for k, v in node.value:
-            if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode) and v.value:
+            if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode) \
+                    and v.value and v.value.isprintable():
                 return f"{key}[{v.value}]" if key else v.value
     return f"{key}[{number}]" if key else f"[mục {number}]"
 

@@ -39,12 +39,16 @@ def exists(path: Path) -> bool:
 
 def contents(path: Path, folder: Path, out: Collector) -> bytes | None:
     """The bytes of the data file at `path`, or None after recording in `out` why it cannot be read."""
-    real = where(path, folder, out)
+    real = target(path, out)
     if real is None:
         return None
     info = os.stat(real)
     if not stat.S_ISREG(info.st_mode):
         out.add(None, "", None, f"đây không phải tệp thường mà là {kind(info.st_mode)}{REPLACE}")
+        return None
+    if real != str(path) and os.path.commonpath([real, os.path.realpath(folder)]) != os.path.realpath(folder):
+        out.add(None, "", None, "tệp là một liên kết (symlink) tới một tệp ngoài thư mục dữ liệu, nên không được "
+                                "đọc; hãy chép chính tệp dữ liệu vào thư mục dữ liệu")
         return None
     if info.st_size > MAX_BYTES:
         too_big(info.st_size, out)
@@ -63,8 +67,8 @@ def contents(path: Path, folder: Path, out: Collector) -> bytes | None:
         os.close(handle)
 
 
-def where(path: Path, folder: Path, out: Collector) -> str | None:
-    """The real path of the file, or None when it is a link that cannot or must not be followed."""
+def target(path: Path, out: Collector) -> str | None:
+    """The real path of the file, or None when it is a link that leads nowhere."""
     if not os.path.islink(path):
         return str(path)
     try:
@@ -75,12 +79,7 @@ def where(path: Path, folder: Path, out: Collector) -> str | None:
         else:
             out.add(None, "", None, "tệp là một liên kết (symlink) trỏ tới tệp không tồn tại" + REPLACE)
         return None
-    real = os.path.realpath(path)
-    if os.path.commonpath([real, os.path.realpath(folder)]) != os.path.realpath(folder):
-        out.add(None, "", None, "tệp là một liên kết (symlink) tới một tệp ngoài thư mục dữ liệu, nên không được "
-                                "đọc; hãy chép chính tệp dữ liệu vào thư mục dữ liệu")
-        return None
-    return real
+    return os.path.realpath(path)
 
 
 def read(handle: int, out: Collector) -> bytes | None:
