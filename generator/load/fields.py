@@ -378,9 +378,24 @@ class Object(Type):
         if not isinstance(node, MappingNode):
             out.add(node.start_mark, key, scalar_text(node), "cần một nhóm khóa dạng “tên: giá trị”")
             return INVALID
-        known = self.known
         rec = Rec(node.start_mark, {})
-        ok = True
+        ok = self.read_values(node, key, out, rec)
+        given = {k.value for k, v in node.value if isinstance(k, ScalarNode) and not is_null(v)}
+        for f in self.fields:
+            if f.required and f.name not in given:
+                out.add(node.start_mark, f"{key}.{f.name}" if key else f.name, None,
+                        f"thiếu khóa bắt buộc “{f.name}” ({f.doc})")
+                ok = False
+            elif f.name not in rec and f.name not in given and f.default is not None:
+                rec[f.name] = f.default
+        for problem in self.group_problems(given):
+            out.add(node.start_mark, key, None, problem)
+            ok = False
+        return rec if ok else INVALID
+
+    def read_values(self, node: MappingNode, key: str, out: Collector, rec: Rec) -> bool:
+        """Read each key's value into `rec`; False when any key is unknown or any value invalid."""
+        known, ok = self.known, True
         for knode, vnode in node.value:
             name = knode.value if isinstance(knode, ScalarNode) else None
             path = f"{key}.{name}" if key else str(name)
@@ -396,16 +411,7 @@ class Object(Type):
                 ok = False
             else:
                 rec[name] = value
-        given = {k.value for k, v in node.value if isinstance(k, ScalarNode) and not is_null(v)}
-        for f in self.fields:
-            if f.required and f.name not in given:
-                out.add(node.start_mark, f"{key}.{f.name}" if key else f.name, None,
-                        f"thiếu khóa bắt buộc “{f.name}” ({f.doc})")
-                ok = False
-            elif f.name not in rec and f.name not in given and f.default is not None:
-                rec[f.name] = f.default
-        ok &= self.check_groups(given, node, key, out)
-        return rec if ok else INVALID
+        return ok
 
     def fast(self, value):
         if type(value) is not dict:
@@ -418,18 +424,21 @@ class Object(Type):
                 raise Bail
             if item is not None:
                 rec[name] = read(item)
+        if not self.complete(rec, value):
+            raise Bail
+        return rec
+
+    def complete(self, rec: Rec, value: dict) -> bool:
+        """Whether a record read fast has every key `read` requires; fills in the defaults."""
         for name in self.required:
             if name not in rec:
-                raise Bail
+                return False
         for name, default in self.defaults:
             if name not in rec:
                 rec[name] = default
         if self.one_of or self.any_of or self.together:
-            given = {name for name, item in value.items() if item is not None}
-            if (self.one_of and len(given & set(self.one_of)) != 1) or (self.any_of and not given & set(self.any_of)) \
-                    or (self.together and 0 < len(given & set(self.together)) < len(self.together)):
-                raise Bail
-        return rec
+            return not self.group_problems({name for name, item in value.items() if item is not None})
+        return True
 
     @cached_property
     def known(self) -> dict[str, Field]:
@@ -447,22 +456,20 @@ class Object(Type):
     def defaults(self) -> tuple[tuple[str, Any], ...]:
         return tuple((f.name, f.default) for f in self.fields if f.default is not None)
 
-    def check_groups(self, given: set, node, key, out) -> bool:
+    def group_problems(self, given: set) -> list[str]:
+        """What is wrong with which keys of `one_of`, `any_of` and `together` are given."""
         def names(keys):
             return " hoặc ".join(f"“{k}”" for k in keys)
 
-        ok = True
+        found = []
         if self.one_of and len(given & set(self.one_of)) != 1:
-            out.add(node.start_mark, key, None, f"cần đúng một trong các khóa {names(self.one_of)}")
-            ok = False
+            found.append(f"cần đúng một trong các khóa {names(self.one_of)}")
         if self.any_of and not given & set(self.any_of):
-            out.add(node.start_mark, key, None, f"cần ít nhất một trong các khóa {names(self.any_of)}")
-            ok = False
+            found.append(f"cần ít nhất một trong các khóa {names(self.any_of)}")
         if self.together and 0 < len(given & set(self.together)) < len(self.together):
             both = " và ".join(f"“{k}”" for k in self.together)
-            out.add(node.start_mark, key, None, f"các khóa {both} phải đi cùng nhau")
-            ok = False
-        return ok
+            found.append(f"các khóa {both} phải đi cùng nhau")
+        return found
 
     def json(self):
         schema: dict[str, Any] = {
