@@ -38,6 +38,7 @@ RULES = {rule.code: rule for rule in (
     Rule("R2′", "r2-prime", "3.2", "report", "Q", "Báo cáo kết quả dự sinh hoạt (quý), trong báo cáo theo dõi đảng bộ xã"),
 )}
 ORDER = {code: number for number, code in enumerate(RULES)}
+RULE_ROLE = {"A": "btv", "A′": "btv", "B": "btv", "R1": "btv", "C": "bch", "D": "bch", "R2": "bch", "R2′": "bch"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +263,8 @@ class Context:
                     "không gửi báo cáo riêng (Điều 3.2)")
         base = dict(member=member.id, rule=rule, period=period, due=deadline,
                     covered_days=overlap_days(spans, period), note=note)
-        sent = [r for r in self.reports.get((member.id, period.code), ()) if r.submitted <= self.as_of]
+        sent = [r for r in self.reports.get((member.id, period.code), ())
+                if period.start <= r.submitted <= self.as_of]  # a report cannot come before its period
         if sent:
             return Obligation(status="met" if sent[0].submitted <= deadline else "late", met_by=sent[0].id, **base)
         return Obligation(status="missed" if deadline < self.as_of else "due", **base)
