@@ -15,7 +15,7 @@ from .. import model
 from . import assemble, files, yamlread
 from .fields import INVALID, Bail, Rec
 from .people import CrossCheck
-from .problems import Collector, DataError, Problem
+from .problems import Collector, DataError, Problem, display
 from .schema import FILES, OPTIONAL_FILES
 
 
@@ -33,16 +33,6 @@ def load(data_dir: Path, fast: bool = True) -> model.Province:
     if problems:
         raise DataError(problems)
     return data.build()
-
-
-def display_path(path: Path) -> str:
-    """The path of a data file as the user knows it: relative to the current folder when inside it.
-    Only the folder is resolved: a data file that is a link is named by itself, never by its target."""
-    absolute = path.parent.resolve() / path.name
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(absolute)
 
 
 class Data:
@@ -68,7 +58,7 @@ class Data:
     def read_files(self) -> None:
         for name in FILES:
             path = self.dir / f"{name}.yml"
-            out = self.out[name] = Collector(display_path(path))
+            out = self.out[name] = Collector(display(path))
             if not files.exists(path):
                 if name not in OPTIONAL_FILES:
                     out.add(None, "", None, f"thiếu tệp {name}.yml trong thư mục dữ liệu")

@@ -76,12 +76,10 @@ class CrossCheck(Checks):
                              f"chi bộ này không thuộc đảng bộ {rec['organization']}")
 
     def check_records(self) -> None:
-        for rec in self.recs["visits"]:
-            if "time" not in rec:
-                place = self.place(rec)
-                if schedule.meeting_on(place, rec["date"], UTC) is None:
-                    self.add("visits", rec, "date", rec["date"],
-                             f"ngày này {place.id} không họp theo lịch; ghi giờ (time) nếu đã hẹn riêng")
+        for name in ("attendance", "visits"):
+            for rec in self.recs[name]:
+                if "time" not in rec and schedule.meeting_on(self.place(rec), rec["date"], UTC) is None:
+                    self.add(name, rec, "date", rec["date"], no_meeting(self.place(rec), rec["date"]))
         for rec in self.recs["reports"]:
             if periods.parse(rec["period"]) is None or rec["period"].endswith("Y"):
                 self.add("reports", rec, "period", rec["period"],
@@ -103,3 +101,16 @@ class CrossCheck(Checks):
 
     def place(self, rec: Rec):
         return self.places["cells"][rec["cell"]] if "cell" in rec else self.places["areas"][rec["area"]]
+
+
+def no_meeting(place, day) -> str:
+    """Why a meeting recorded without its time has no meeting of its place on its day, and how to record one."""
+    change = next((c for c in place.changes if c.date == day), None)
+    if change is not None and change.cancelled:
+        why = f"cuộc họp ngày này của {place.id} đã bị hủy (exceptions)"
+    elif change is not None and change.moved_to:
+        why = f"cuộc họp ngày này của {place.id} đã dời sang {vi.day(change.moved_to)} (exceptions)"
+    else:
+        why = f"ngày này {place.id} không họp theo lịch"
+    return (why + "; nếu đúng là ngày đó, đây là một buổi họp thêm: ghi giờ họp (time: \"HH:MM\") "
+            "để ghi nhận nó, nếu không hãy sửa ngày")
