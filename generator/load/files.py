@@ -42,7 +42,11 @@ def contents(path: Path, folder: Path, out: Collector) -> bytes | None:
     real = target(path, out)
     if real is None:
         return None
-    info = os.stat(real)
+    try:
+        info = os.stat(real)
+    except OSError:
+        out.add(None, "", None, "không đọc được thông tin tệp" + REPLACE)
+        return None
     if not stat.S_ISREG(info.st_mode):
         out.add(None, "", None, f"đây không phải tệp thường mà là {kind(info.st_mode)}{REPLACE}")
         return None
