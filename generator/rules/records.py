@@ -107,7 +107,7 @@ class Checker:
         if o.rule.code in ("B", "D"):
             return (record.cell or record.area) in (member.residence_cell, member.residence_area)
         return record.cell is not None and record.cell != member.residence_cell and self.assigned_above(
-            member, record, COUNTS_WITH[o.rule.code], on_day=True)
+            member, record, (COUNTS_WITH[o.rule.code],), on_day=True)
 
     def role_days(self, member: Member, role: str) -> list:
         """The days an obligation of `role` covers: BTV days for BTV rules, BCH days without BTV for BCH rules."""
