@@ -109,7 +109,7 @@ class Checks:
     def check_organizations(self) -> None:
         """No cycle, and no organization deeper than MAX_DEPTH; each organization is walked once."""
         orgs = self.ids["organizations"]
-        depth: dict[str, int] = {}  # 1 directly under the province; 0 on or above a cycle
+        depth: dict[str, int] = {}  # 1 directly under the province; 0 on a cycle or below one
         for start in orgs:
             chain, on_chain, current = [], {}, start
             while current is not None and current not in depth and current not in on_chain:
