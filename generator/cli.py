@@ -31,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Kiểm tra dữ liệu và dựng trang, lịch (iCal) từ thư mục data/.")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="thư mục dữ liệu (mặc định: data/)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="kiểm tra dữ liệu và in tóm tắt")
+    check_cmd = commands.add_parser("check", help="kiểm tra dữ liệu và in tóm tắt")
+    check_cmd.add_argument("--as-of", type=as_of_date,
+                           help="ngày tính các bản ghi không được tính, dạng YYYY-MM-DD (mặc định: hôm nay)")
     build_cmd = commands.add_parser("build", help="kiểm tra dữ liệu rồi dựng trang vào site/")
     build_cmd.add_argument("--as-of", type=as_of_date, help="ngày tính trạng thái, dạng YYYY-MM-DD (mặc định: hôm nay)")
     build_cmd.add_argument("--site", type=Path, default=ROOT / "site", help="thư mục kết quả (mặc định: site/)")
@@ -75,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "check":
         print(summary(province))
-        warn(args.data, province, today(province.settings.timezone))
+        warn(args.data, province, args.as_of or today(province.settings.timezone))
         return 0
     secret = feed_secret()
     if secret is None:

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from .load.data import WEEKDAY_NUMBERS, schedule_of
+from .load.assemble import WEEKDAY_NUMBERS, schedule_of
 from .load.schema import FILES
 from .model import Cell, schedule
 

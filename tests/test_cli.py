@@ -252,3 +252,26 @@ def test_a_broken_link_in_a_page_fails_the_build_and_keeps_the_previous_site(tmp
     assert result.returncode == 2
     assert "khong-co.md" in result.stderr
     assert (root / "site" / "index.html").read_text() == "trang cũ"
+
+
+def test_check_takes_an_as_of_date_and_names_the_line_of_each_record_written_in_flow_style(tmp_path):
+    data = write_data(tmp_path / "data", attendance="""
+        - {id: dsh-dung, member: bch-two, cell: cb-thon-1, date: 2026-02-05}
+        - {id: dsh-ngoai, member: bch-two, cell: cb-ca-1, date: 2026-03-10}
+        - member: bch-two
+          id: dsh-sau
+          cell: cb-ca-1
+          date: 2026-05-10
+    """)
+
+    def check(as_of):
+        result = subprocess.run([sys.executable, "-m", "generator", "--data", str(data), "check", "--as-of", as_of],
+                                cwd=tmp_path, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    early, late = check("2026-03-01"), check("2026-06-01")
+    assert "data/attendance.yml:2: dsh-ngoai\n    → ngày dự 10/03/2026 sau ngày tính trạng thái (01/03/2026)" in early
+    assert "data/attendance.yml:2: dsh-ngoai\n    → Chi bộ Phòng Tham mưu (Đảng bộ Công an tỉnh) không thuộc" in late
+    assert "data/attendance.yml:4: dsh-sau\n" in late
+    assert "dsh-dung" not in early + late

@@ -2,20 +2,19 @@
 
 One description per data file (see `schema.py`) drives both the validation of
 the file and the JSON Schema that editors use to complete and check it, so the
-two cannot drift apart.
+two cannot drift apart. This module has the single values; `shapes.py` the
+lists and objects that hold them.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, time
-from functools import cached_property
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode
 
 from .problems import Collector
 
@@ -149,6 +148,8 @@ class Id(Scalar):
             hint = "không dùng chữ có dấu hay ký tự ngoài bảng ASCII"
         elif any(c in raw for c in "/\\.") :
             hint = "không dùng “/”, “\\” hay “.” (mã được dùng làm tên tệp và địa chỉ trang)"
+        elif "\n" in raw or "\r" in raw:
+            hint = "không xuống dòng (kể cả ở cuối mã)"
         elif any(c.isspace() for c in raw):
             hint = "không dùng dấu cách"
         else:
@@ -298,191 +299,3 @@ class OneOf(Scalar):
 
     def json(self):
         return {"oneOf": [self.number.json(), {"enum": list(self.words)}]}
-
-
-@dataclass
-class List(Type):
-    item: Type
-    min_items: int = 0
-    unique: bool = False
-
-    def read(self, node, key, out):
-        if not isinstance(node, SequenceNode):
-            out.add(node.start_mark, key, scalar_text(node), "cần một danh sách (mỗi mục bắt đầu bằng “- ”)")
-            return INVALID
-        values = []
-        for number, child in enumerate(node.value, 1):
-            value = self.item.read(child, item_key(key, number, child), out)
-            if value is INVALID:
-                continue
-            if self.unique and value in values:
-                out.add(child.start_mark, f"{key}[{number}]", str(value), "giá trị bị lặp trong danh sách")
-                continue
-            values.append(value)
-        if len(node.value) < self.min_items:
-            out.add(node.start_mark, key, None, f"danh sách cần ít nhất {self.min_items} mục")
-            return INVALID
-        return values
-
-    def fast(self, value):
-        if type(value) is not list or len(value) < self.min_items:
-            raise Bail
-        values = [self.item.fast(v) for v in value]
-        if self.unique and len(set(values)) != len(values):
-            raise Bail
-        return values
-
-    def json(self):
-        schema = {"type": "array", "items": self.item.json()}
-        if self.min_items:
-            schema["minItems"] = self.min_items
-        if self.unique:
-            schema["uniqueItems"] = True
-        return schema
-
-
-def item_key(key: str, number: int, node: Node) -> str:
-    """How a list item is named in messages: by its id when it has a readable one."""
-    if isinstance(node, MappingNode):
-        for k, v in node.value:
-            if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode) and v.value:
-                return f"{key}[{v.value}]" if key else v.value
-    return f"{key}[{number}]" if key else f"[mục {number}]"
-
-
-def scalar_text(node: Node) -> str | None:
-    return node.value if isinstance(node, ScalarNode) else None
-
-
-@dataclass
-class Field:
-    name: str
-    type: Type
-    doc: str
-    required: bool = False
-    default: Any = None
-
-
-@dataclass
-class Object(Type):
-    fields: list[Field]
-    doc: str = ""
-    one_of: tuple[str, ...] = ()     # exactly one of these keys must be given
-    any_of: tuple[str, ...] = ()     # at least one of these keys must be given
-    together: tuple[str, ...] = ()   # all or none of these keys
-
-    def read(self, node, key, out):
-        if not isinstance(node, MappingNode):
-            out.add(node.start_mark, key, scalar_text(node), "cần một nhóm khóa dạng “tên: giá trị”")
-            return INVALID
-        known = self.known
-        rec = Rec(node.start_mark, {})
-        ok = True
-        for knode, vnode in node.value:
-            name = knode.value if isinstance(knode, ScalarNode) else None
-            path = f"{key}.{name}" if key else str(name)
-            if name not in known:
-                out.add(knode.start_mark, path, None, unknown_key(name, known))
-                ok = False
-                continue
-            if is_null(vnode):
-                continue
-            value = known[name].type.read(vnode, path, out)
-            rec.marks[name] = vnode.start_mark
-            if value is INVALID:
-                ok = False
-            else:
-                rec[name] = value
-        given = {k.value for k, v in node.value if isinstance(k, ScalarNode) and not is_null(v)}
-        for f in self.fields:
-            if f.required and f.name not in given:
-                out.add(node.start_mark, f"{key}.{f.name}" if key else f.name, None,
-                        f"thiếu khóa bắt buộc “{f.name}” ({f.doc})")
-                ok = False
-            elif f.name not in rec and f.name not in given and f.default is not None:
-                rec[f.name] = f.default
-        ok &= self.check_groups(given, node, key, out)
-        return rec if ok else INVALID
-
-    def fast(self, value):
-        if type(value) is not dict:
-            raise Bail
-        readers = self.readers
-        rec = Rec(None, NO_MARKS)
-        for name, item in value.items():
-            read = readers.get(name) if type(name) is str else None
-            if read is None:
-                raise Bail
-            if item is not None:
-                rec[name] = read(item)
-        for name in self.required:
-            if name not in rec:
-                raise Bail
-        for name, default in self.defaults:
-            if name not in rec:
-                rec[name] = default
-        if self.one_of or self.any_of or self.together:
-            given = {name for name, item in value.items() if item is not None}
-            if (self.one_of and len(given & set(self.one_of)) != 1) or (self.any_of and not given & set(self.any_of)) \
-                    or (self.together and 0 < len(given & set(self.together)) < len(self.together)):
-                raise Bail
-        return rec
-
-    @cached_property
-    def known(self) -> dict[str, Field]:
-        return {f.name: f for f in self.fields}
-
-    @cached_property
-    def readers(self) -> dict[str, Any]:
-        return {f.name: f.type.fast for f in self.fields}
-
-    @cached_property
-    def required(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields if f.required)
-
-    @cached_property
-    def defaults(self) -> tuple[tuple[str, Any], ...]:
-        return tuple((f.name, f.default) for f in self.fields if f.default is not None)
-
-    def check_groups(self, given: set, node, key, out) -> bool:
-        def names(keys):
-            return " hoặc ".join(f"“{k}”" for k in keys)
-
-        ok = True
-        if self.one_of and len(given & set(self.one_of)) != 1:
-            out.add(node.start_mark, key, None, f"cần đúng một trong các khóa {names(self.one_of)}")
-            ok = False
-        if self.any_of and not given & set(self.any_of):
-            out.add(node.start_mark, key, None, f"cần ít nhất một trong các khóa {names(self.any_of)}")
-            ok = False
-        if self.together and 0 < len(given & set(self.together)) < len(self.together):
-            both = " và ".join(f"“{k}”" for k in self.together)
-            out.add(node.start_mark, key, None, f"các khóa {both} phải đi cùng nhau")
-            ok = False
-        return ok
-
-    def json(self):
-        schema: dict[str, Any] = {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {f.name: {**f.type.json(), "description": f.doc} for f in self.fields},
-        }
-        required = [f.name for f in self.fields if f.required]
-        if required:
-            schema["required"] = required
-        if self.one_of:
-            schema["oneOf"] = [{"required": [k]} for k in self.one_of]
-        if self.any_of:
-            schema["anyOf"] = [{"required": [k]} for k in self.any_of]
-        if self.together:
-            schema["dependentRequired"] = {k: [o for o in self.together if o != k] for k in self.together}
-        if self.doc:
-            schema["description"] = self.doc
-        return schema
-
-
-def unknown_key(name: str | None, known: dict) -> str:
-    choices = ", ".join(known)
-    close = difflib.get_close_matches(str(name), list(known), n=1)
-    hint = f"có phải ý bạn là “{close[0]}”? " if close else ""
-    return f"khóa không được biết: {hint}các khóa được dùng ở đây: {choices}"

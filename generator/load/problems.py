@@ -30,11 +30,13 @@ class Problem:
 
 
 def display(path: Path) -> str:
-    """A path as the user typed it: relative to the current folder when inside it."""
+    """The path of a data file as the user knows it: relative to the current folder when inside it.
+    Only the folder is resolved: a data file that is a link is named by itself, never by its target."""
+    absolute = path.parent.resolve() / path.name
     try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
+        return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return str(path)
+        return str(absolute)
 
 
 def shorten(value: str, limit: int = 60) -> str:
@@ -72,16 +74,16 @@ def report(err: DataError) -> None:
           file=sys.stderr)
 
 
-ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([^\"'\s#]+)")
+# A record's `id:` key, in block style (`- id: x`, `  id: x`) or flow style (`- {id: x, …}`, `{member: m, id: x}`).
+ID_KEY = re.compile(r"""(?:^\s*(?:-\s+)?|[{,]\s*)["']?id["']?\s*:\s*["']?([a-z0-9-]+)""")
 
 
 def record_lines(path: Path) -> dict[str, int]:
-    """The line of each record's `id:` in a data file, for pointing at a record."""
+    """The line of each record's `id:` in a data file, for pointing at a record; lines as an editor counts."""
     lines: dict[str, int] = {}
     if path.is_file():
-        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            match = ID_LINE.match(text)
-            if match:
+        for number, text in enumerate(re.split(r"\r\n|\r|\n", path.read_text(encoding="utf-8")), 1):
+            for match in ID_KEY.finditer(text):
                 lines.setdefault(match.group(1), number)
     return lines
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .fields import Bool, Date, Enum, Field, Id, Int, List, Object, OneOf, Ref, Text, Time, Url
+from .fields import Bool, Date, Enum, Id, Int, OneOf, Ref, Text, Time, Url
+from .shapes import Field, List, Object
 
 ORG_KINDS = {
     "thanh-pho": "thành phố",

@@ -17,9 +17,7 @@ always come from the exact reading.
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -31,8 +29,6 @@ try:
     import yaml_rs
 except ImportError:  # no wheel for this platform: every file takes the exact path
     yaml_rs = None
-
-MAX_BYTES = 20 * 1024 * 1024
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -95,14 +91,8 @@ def parse_fast(text: str) -> Any:
         return NOT_FAST
 
 
-def source(path: Path, name: str, out: Collector) -> str | None:
-    """The text of the file at `path`, or None after recording why it cannot be read."""
-    size = os.stat(path).st_size
-    if size > MAX_BYTES:
-        out.add(None, "", f"{size // (1024 * 1024)} MB",
-                f"tệp quá lớn: tối đa {MAX_BYTES // (1024 * 1024)} MB cho một tệp dữ liệu")
-        return None
-    raw = path.read_bytes()
+def source(raw: bytes, name: str, out: Collector) -> str | None:
+    """The text of a data file's bytes, or None after recording why it cannot be read as YAML."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -110,14 +100,37 @@ def source(path: Path, name: str, out: Collector) -> str | None:
         out.add(yaml.Mark(name, 0, line, 0, None, None), "", None,
                 "tệp phải được lưu với bảng mã UTF-8")
         return None
-    if "\t" in text:
-        for number, content in enumerate(text.split("\n")):
-            if "\t" in content:
-                column = content.index("\t")
-                out.add(yaml.Mark(name, 0, number, column, None, None), "", "\\t",
-                        "ký tự tab: YAML chỉ cho phép thụt lề và ngăn cách bằng dấu cách")
+    if FORBIDDEN.search(text):
+        for line, column, char in forbidden(text):
+            value, expected = ("\\t", TAB) if char == "\t" else (f"U+{ord(char):04X}", refusal(char))
+            out.add(yaml.Mark(name, 0, line, column, None, None), "", value, expected)
         return None
     return text
+
+
+# What a data file may not hold, with its line and column as an editor shows them: a tab; a character
+# PyYAML refuses (controls such as NUL, U+0001, DEL; C1 controls; U+FFFE, U+FFFF); and the line breaks
+# of YAML 1.1 that editors do not show as such (U+0085 NEL, U+2028, U+2029), which would make YAML's
+# lines differ from the editor's. Lines are counted the editor's way: only \n, \r\n and \r end a line.
+FORBIDDEN = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+EDITOR_LINES = re.compile("\r\n|\r|\n")
+TAB = "ký tự tab: YAML chỉ cho phép thụt lề và ngăn cách bằng dấu cách"
+BREAKS = {"\x85": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+
+
+def forbidden(text: str) -> list[tuple[int, int, str]]:
+    """(line, column, character) of each forbidden character, 0-based, counted as an editor counts."""
+    found = []
+    for number, line in enumerate(EDITOR_LINES.split(text)):
+        found += [(number, match.start(), match.group()) for match in FORBIDDEN.finditer(line)]
+    return found
+
+
+def refusal(char: str) -> str:
+    if char in BREAKS:
+        return (f"ký tự ngắt dòng {BREAKS[char]}: YAML coi là xuống dòng nhưng trình soạn thảo không hiện như vậy, "
+                "nên số dòng sẽ lệch; hãy xóa nó (hoặc xuống dòng bằng phím Enter)")
+    return "ký tự điều khiển không in được; hãy xóa nó"
 
 
 def compose(text: str, name: str, out: Collector) -> Node | None:

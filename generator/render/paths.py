@@ -10,18 +10,20 @@ from __future__ import annotations
 import posixpath
 from functools import cache
 
+from ..model import names
+
 
 def member_page(member: str) -> str:
-    return f"thanh-vien/{member}.md"
+    return f"{names.MEMBERS}/{member}.md"
 
 
 def organization_page(org: str) -> str:
-    return f"to-chuc/{org}.md"
+    return f"{names.ORGANIZATIONS}/{org}.md"
 
 
-HOME = "index.md"
-MEMBERS_INDEX = "thanh-vien/index.md"
-ORGANIZATIONS_INDEX = "to-chuc/index.md"
+HOME = f"{names.INDEX}.md"
+MEMBERS_INDEX = member_page(names.INDEX)  # ids that would take these names are refused (model.names.RESERVED)
+ORGANIZATIONS_INDEX = organization_page(names.INDEX)
 REGULATION = "quy-dinh.md"
 GUIDE_FEEDS = "huong-dan/lich.md"
 GUIDE_DUTIES = "huong-dan/nghia-vu.md"

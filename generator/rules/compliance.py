@@ -1,4 +1,4 @@
-"""The Organization Board's numbers: records that cannot count, consolidation by period, grievances.
+"""The Organization Board's numbers: consolidation by period, grievances (records that cannot count: records.py).
 
 Pure functions of the province and the Evaluation made by `rules.py`: nothing
 here reads files or the clock, and no status is recomputed. Consolidating is
@@ -31,132 +31,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..model import Attendance, Member, Province, Report, Visit, vi
-from ..model.index import in_force
-from ..model.periods import Period, containing, parse
+from ..model import Member, Province
+from ..model.periods import Period
 from ..model.tree import Tree
-from .obligations import RULES, Context, Evaluation, Obligation, Rule
+from .obligations import RULE_ROLE, RULES, Evaluation, Obligation, Rule
+from .records import RecordWarning as RecordWarning  # re-exported: the record warnings live in records.py
+from .records import record_warnings as record_warnings
 
 STATUSES = ("met", "late", "planned", "due", "missed", "not-applicable")
 NEAR_END_DAYS = 45
 RECENT_DAYS = 366  # report drafts are made for periods that ended at most this long ago
-RULE_ROLE = {"A": "btv", "A′": "btv", "B": "btv", "R1": "btv", "C": "bch", "D": "bch", "R2": "bch", "R2′": "bch"}
 ASSIGNMENT_KIND = {"btv": "phu-trach", "bch": "theo-doi"}
-COUNTS_WITH = {"A": "phu-trach", "A′": "phu-trach", "C": "theo-doi"}  # the assignment kind `Context.counts` needs
 UNASSIGNED = ""  # the organization group of obligations with no assignment behind them
-
-
-# -- records that cannot count
-
-
-@dataclass(frozen=True, slots=True)
-class RecordWarning:
-    file: str      # the data file: "attendance.yml"
-    record: str    # the record's id
-    message: str   # why it cannot count, in Vietnamese
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.record}: {self.message}"
-
-
-def record_warnings(province: Province, evaluation: Evaluation, tree: Tree) -> list[RecordWarning]:
-    """Meetings attended, visits ahead and reports that no obligation can count, each with why."""
-    checker = Checker(province, evaluation, tree)
-    found = []
-    for record in province.attendance.values():
-        why = checker.attendance(record)
-        if why:
-            found.append(RecordWarning("attendance.yml", record.id, why))
-    for visit in province.visits.values():
-        if visit.status != "cancelled" and visit.date >= evaluation.as_of:
-            why = checker.attendance(visit)
-            if why:
-                found.append(RecordWarning("visits.yml", visit.id, why))
-    for report in province.reports.values():
-        why = checker.report(report)
-        if why:
-            found.append(RecordWarning("reports.yml", report.id, why))
-    return found
-
-
-class Checker:
-    """Why a record cannot count, with the province indexed once."""
-
-    def __init__(self, province: Province, evaluation: Evaluation, tree: Tree):
-        self.province, self.tree, self.as_of = province, tree, evaluation.as_of
-        self.context = Context(province, tree, evaluation.as_of)
-        self.owed: dict[tuple[str, Period], list[Obligation]] = {}
-        for o in evaluation.obligations:
-            self.owed.setdefault((o.member, o.period), []).append(o)
-        self.periods = set(evaluation.periods)
-
-    def attendance(self, record: Attendance | Visit) -> str | None:
-        member = self.province.members[record.member]
-        day = vi.day(record.date)
-        planned = isinstance(record, Visit)
-        if not planned and record.date > self.as_of:
-            return f"ngày dự {day} sau ngày tính trạng thái ({vi.day(self.as_of)}): chưa được tính; kiểm tra lại ngày"
-        effective = self.province.settings.effective_date
-        if record.date < effective:
-            return f"ngày {day} trước ngày Quy định có hiệu lực ({vi.day(effective)})"
-        if not any(in_force(r, record.date) for r in member.roles):
-            return f"ngày {day} đồng chí không giữ vai trò Ủy viên BCH hay Ủy viên BTV"
-        owed = [o for kind in ("Q", "H") for o in self.owed.get((member.id, containing(record.date, kind)), ())
-                if o.rule.kind == "attend"]
-        applying = [o for o in owed if o.applies]
-        if not applying:
-            reasons = "; ".join(dict.fromkeys(f"{o.rule.code}: {o.reason}" for o in owed if o.reason))
-            return "không có nghĩa vụ dự sinh hoạt nào áp dụng trong kỳ có ngày này" + (f" ({reasons})" if reasons else "")
-        if any(self.context.counts(member, record, o.qualifying, COUNTS_WITH.get(o.rule.code)) for o in applying):
-            return None
-        return self.mismatch(member, record, applying)
-
-    def mismatch(self, member: Member, record: Attendance | Visit, applying: list[Obligation]) -> str:
-        """The meeting is on a day with obligations, but at a place none of them counts."""
-        if record.area:
-            name = self.province.areas[record.area].name
-            return (f"{name} không phải khu dân cư nơi cư trú của đồng chí; "
-                    "chỉ khu dân cư nơi cư trú được tính (Điều 2.2, 2.3)")
-        cell = self.province.cells[record.cell]
-        where = f"{cell.name} ({self.province.organizations[cell.organization].name})"
-        if record.cell == member.residence_cell:
-            return f"{where} là chi bộ nơi cư trú, chỉ được tính cho nghĩa vụ nơi cư trú (B, D), nghĩa vụ này không áp dụng trong kỳ"
-        lineage = {cell.organization, *self.tree.ancestors(cell.organization)}
-        kinds = {COUNTS_WITH[o.rule.code] for o in applying if o.rule.code in COUNTS_WITH}
-        mine = [a for a in self.context.assignments.get(member.id, ()) if a.kind in kinds]
-        on_day = [a for a in mine if in_force(a, record.date)]
-        if not any(a.organization in lineage for a in mine):
-            names = ", ".join(dict.fromkeys(self.province.organizations[a.organization].name for a in on_day))
-            assigned = f" (đồng chí được phân công: {names})" if names else ""
-            return f"{where} không thuộc đảng bộ nào đồng chí được phân công phụ trách, theo dõi{assigned}"
-        if not any(a.organization in lineage for a in on_day):
-            return f"ngày {vi.day(record.date)} phân công phụ trách, theo dõi đảng bộ có {cell.name} chưa có hoặc đã hết hiệu lực"
-        if not cell.residential and any(o.qualifying.residential_only for o in applying if o.qualifying):
-            return (f"{where} không phải chi bộ khu dân cư; đảng bộ được phân công có chi bộ khu dân cư "
-                    "nên chỉ chi bộ khu dân cư được tính (Điều 2.2)")
-        return f"{where} không đáp ứng nghĩa vụ nào áp dụng trong kỳ"
-
-    def report(self, report: Report) -> str | None:
-        member = self.province.members[report.member]
-        first = self.province.index.reports[(report.member, report.period)][0].id
-        if report.submitted > self.as_of:
-            return (f"ngày gửi {vi.day(report.submitted)} sau ngày tính trạng thái ({vi.day(self.as_of)}): "
-                    "chưa được tính; kiểm tra lại ngày")
-        if first != report.id:
-            return f"đã có báo cáo {first} cho kỳ {report.period}; chỉ báo cáo gửi sớm nhất được tính"
-        period = parse(report.period)
-        owed = [o for o in self.owed.get((member.id, period), ()) if o.rule.kind == "report"]
-        if not owed:
-            if period not in self.periods:
-                return f"kỳ {period.label} nằm ngoài thời gian áp dụng Quy định"
-            if period.kind == "Q":
-                return (f"đồng chí không có kỳ báo cáo {period.label}: Ủy viên BTV báo cáo 6 tháng một lần "
-                        "(trước ngày 25/6 và 25/12, Điều 3.2); ghi period dạng 2026-H1, 2026-H2")
-            return (f"đồng chí không có kỳ báo cáo {period.label}: Ủy viên BCH báo cáo theo quý "
-                    "(trước ngày 25 tháng cuối quý, Điều 3.2); ghi period dạng 2026-Q1 … 2026-Q4")
-        if not any(o.applies for o in owed):
-            return f"nghĩa vụ báo cáo {period.label} không áp dụng: {owed[0].reason}"
-        return None
 
 
 # -- consolidation

@@ -37,6 +37,7 @@ RULES = {rule.code: rule for rule in (
     Rule("R2′", "r2-prime", "3.2", "report", "Q", "Báo cáo kết quả dự sinh hoạt (quý), trong báo cáo theo dõi đảng bộ xã"),
 )}
 ORDER = {code: number for number, code in enumerate(RULES)}
+RULE_ROLE = {"A": "btv", "A′": "btv", "B": "btv", "R1": "btv", "C": "bch", "D": "bch", "R2": "bch", "R2′": "bch"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +123,7 @@ class Context:
                                                                       index.visits, index.reports)
 
     def obligations(self, member: Member, period: Period) -> list[Obligation]:
-        btv = role_spans(member.roles, "btv")
-        bch_only = subtract(role_spans(member.roles, "bch"), btv)
+        btv, bch_only = role_days(member, "btv"), role_days(member, "bch")
         found = []
         if overlap_days(btv, period):
             if period.kind == "H":
@@ -144,24 +144,32 @@ class Context:
         return [a for a in self.assignments.get(member.id, ())
                 if a.kind == kind and in_force_between(a, period.start, period.end)]
 
-    def not_applicable(self, member, rule, period, role_days, spans, role, assignment=None) -> Obligation | None:
-        """An Obligation marked not applicable when less than half the period is covered, else None."""
-        covered = overlap_days(spans, period)
-        if covered * 2 >= period.days:
+    def not_applicable(self, member, rule, period, role_name, role, assigned=None, kind=None) -> Obligation | None:
+        """An Obligation marked not applicable when less than half the period is covered, else None.
+
+        The days that count and the reason come from one count (`counted_days`): days of the period
+        from the effective date on, then those while the role is held, then those also assigned."""
+        layers = [self.effective, role] + ([assigned] if assigned is not None else [])
+        counted = counted_days(period, layers)
+        if counted[-1] * 2 >= period.days:
             return None
-        effective = overlap_days(self.effective, period)
+        effective, held = counted[0], counted[1]
         need = "cần ít nhất một nửa số ngày của kỳ"
+        since = ""
+        if self.province.settings.effective_date > period.start:
+            since = f", tính từ ngày Quy định có hiệu lực {vi.day(self.province.settings.effective_date)}"
         if effective * 2 < period.days:
             reason = (f"Quy định có hiệu lực từ {vi.day(self.province.settings.effective_date)}: "
                       f"chỉ áp dụng {effective}/{period.days} ngày của kỳ ({need})")
-        elif role_days * 2 < period.days:
-            reason = f"Là {vi.ROLES_SHORT[role]} {role_days}/{period.days} ngày của kỳ ({need})"
-        elif covered == 0:
-            reason = f"Chưa được phân công {vi.ASSIGNMENT_KINDS[assignment].lower()} đảng bộ nào trong kỳ"
+        elif held * 2 < period.days:
+            reason = f"Là {role_wording(member, role_name, period)} {held}/{period.days} ngày của kỳ{since} ({need})"
+        elif counted[-1] == 0:
+            reason = f"Chưa được phân công {vi.ASSIGNMENT_KINDS[kind].lower()} đảng bộ nào trong kỳ"
         else:
-            reason = (f"Được phân công {vi.ASSIGNMENT_KINDS[assignment].lower()} {covered}/{period.days} "
-                      f"ngày của kỳ ({need})")
-        return Obligation(member.id, rule, period, self.due(rule, period), "not-applicable", covered, reason=reason)
+            reason = (f"Được phân công {vi.ASSIGNMENT_KINDS[kind].lower()} {counted[-1]}/{period.days} "
+                      f"ngày của kỳ{since} ({need})")
+        return Obligation(member.id, rule, period, self.due(rule, period), "not-applicable", counted[-1],
+                          reason=reason)
 
     @staticmethod
     def due(rule: Rule, period: Period) -> date:
@@ -180,8 +188,8 @@ class Context:
             code = "A" if with_residential or not orgs else "A′"
         rule = RULES[code]
         assigned_spans = [span(a) for a in self.assignments.get(member.id, ()) if a.kind == kind]
-        spans = intersect(intersect(role, assigned_spans), self.effective)
-        skip = self.not_applicable(member, rule, period, overlap_days(role, period), spans, role_name, kind)
+        spans = intersect(intersect(self.effective, role), assigned_spans)
+        skip = self.not_applicable(member, rule, period, role_name, role, assigned_spans, kind)
         if skip:
             return skip
         qualifying = Qualifying(
@@ -194,8 +202,8 @@ class Context:
     def residence(self, member: Member, period: Period, role: list[Span], code: str) -> Obligation:
         """B (BTV) and D (BCH): the residence cell or residential area, each half."""
         rule = RULES[code]
-        spans = intersect(role, self.effective)
-        skip = self.not_applicable(member, rule, period, overlap_days(role, period), spans, "btv" if code == "B" else "bch")
+        spans = intersect(self.effective, role)
+        skip = self.not_applicable(member, rule, period, "btv" if code == "B" else "bch", role)
         if skip:
             return skip
         places = tuple(p for p in (member.residence_cell, member.residence_area) if p)
@@ -239,8 +247,8 @@ class Context:
         if code == "R2" and communes:
             code = "R2′"
         rule = RULES[code]
-        spans = intersect(role, self.effective)
-        skip = self.not_applicable(member, rule, period, overlap_days(role, period), spans, "btv" if code == "R1" else "bch")
+        spans = intersect(self.effective, role)
+        skip = self.not_applicable(member, rule, period, "btv" if code == "R1" else "bch", role)
         if skip:
             return skip
         deadline = report_deadline(period)
@@ -251,7 +259,8 @@ class Context:
                     "không gửi báo cáo riêng (Điều 3.2)")
         base = dict(member=member.id, rule=rule, period=period, due=deadline,
                     covered_days=overlap_days(spans, period), note=note)
-        sent = [r for r in self.reports.get((member.id, period.code), ()) if r.submitted <= self.as_of]
+        sent = [r for r in self.reports.get((member.id, period.code), ())
+                if period.start <= r.submitted <= self.as_of]  # a report cannot come before its period
         if sent:
             return Obligation(status="met" if sent[0].submitted <= deadline else "late", met_by=sent[0].id, **base)
         return Obligation(status="missed" if deadline < self.as_of else "due", **base)
@@ -260,3 +269,27 @@ class Context:
 def within(spans: list[Span], day: date) -> bool:
     """Whether `day` is one the obligation covers: on or after the effective date, while the role is held."""
     return any(a <= day <= b for a, b in spans)
+
+
+def role_days(member: Member, role: str) -> list[Span]:
+    """The days the rules of `role` judge: the BTV days for BTV rules, the BCH days without BTV for BCH rules."""
+    btv = role_spans(member.roles, "btv")
+    return btv if role == "btv" else subtract(role_spans(member.roles, "bch"), btv)
+
+
+def counted_days(period: Period, layers: list[list[Span]]) -> list[int]:
+    """The days of `period` that count, layer by layer: each entry counts the days inside every layer so far
+    (the effective date on, then the role held, then the assignment). The last entry decides whether an
+    obligation applies (at least half the period's days); the first short one says why it does not."""
+    counted, spans = [], [(period.start, period.end)]
+    for layer in layers:
+        spans = intersect(spans, layer)
+        counted.append(overlap_days(spans, period))
+    return counted
+
+
+def role_wording(member: Member, role: str, period: Period) -> str:
+    """The role whose days are counted: for BCH rules only the days the member is not also BTV count."""
+    if role == "bch" and overlap_days(role_spans(member.roles, "btv"), period):
+        return "Ủy viên BCH (không kiêm Ủy viên BTV)"
+    return vi.ROLES_SHORT[role]

@@ -1,14 +1,22 @@
 """The catalog of bad inputs in tests/bad_inputs/: each folder replaces some data files of the
 small province (support/files.py SMALL); `REMOVED` lists files taken away, `PADDED` a file grown to a
-size. `expected.txt` is exactly what the user reads on the terminal. Every case must stop the
-build with that message, no traceback, and the previous site untouched.
+size, `SPECIAL` data files that are not plain files, one a line:
+
+    reports.yml link TARGET     a symlink to TARGET (absolute, or relative to data/)
+    reports.yml fifo            a FIFO (named pipe)
+    reports.yml unreadable      mode 000; as root the build runs without the power to read it anyway
+                                (setpriv drops CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH), as a user does
+
+`expected.txt` is exactly what the user reads on the terminal. Every case must stop the build
+with that message, no traceback, within a timeout (a FIFO must never block it), and the previous
+site and state (site/, state/) untouched.
 
 tests/accepted_inputs/ holds inputs that look hostile but are valid data (markup in a name,
 decomposed Unicode, iCalendar's special characters): they build, and each line `page | text`
 of `expected.txt` must be read on that page exactly as written.
 
 Refresh the expected messages after a deliberate change of wording with
-`UPDATE_CATALOG=1 .venv/bin/python -m pytest tests/test_bad_inputs.py`, then read the diff.
+`UPDATE_CATALOG=1 .venv/bin/python -m pytest tests/load/test_bad_inputs.py`, then read the diff.
 """
 
 from __future__ import annotations
@@ -16,6 +24,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -28,11 +38,13 @@ CATALOG = ROOT / "tests" / "bad_inputs"
 CASES = sorted(p.name for p in CATALOG.iterdir() if p.is_dir())
 
 
-def fingerprint(folder: Path) -> str:
+def fingerprint(root: Path) -> str:
+    """The built site and the build's state, byte for byte."""
     digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    for folder in (root / "site", root / "state"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -43,7 +55,8 @@ def small_project(tmp_path_factory) -> tuple[Path, str]:
     root = project(folder, data=write_data(folder / "small"))
     result = run(root, "build", "--as-of", AS_OF)
     assert result.returncode == 0, result.stderr
-    return root, fingerprint(root / "site")
+    assert (root / "state").is_dir()
+    return root, fingerprint(root)
 
 
 def prepare(root: Path, case: Path) -> None:
@@ -58,6 +71,29 @@ def prepare(root: Path, case: Path) -> None:
         name, size = (case / "PADDED").read_text().split()
         with open(data / name, "a", encoding="utf-8") as handle:
             handle.write("#" * (int(size) - (data / name).stat().st_size) + "\n")
+    for line in special(case):
+        name, what, *target = line.split()
+        (data / name).unlink(missing_ok=True)
+        if what == "link":
+            os.symlink(target[0], data / name)
+        elif what == "fifo":
+            os.mkfifo(data / name)
+        else:
+            (data / name).write_text("[]\n", encoding="utf-8")
+            (data / name).chmod(0)
+
+
+def special(case: Path) -> list[str]:
+    return (case / "SPECIAL").read_text().splitlines() if (case / "SPECIAL").exists() else []
+
+
+def build(root: Path, case: Path) -> subprocess.CompletedProcess:
+    """The build, as a user who cannot read a mode-000 file: root gives up its power to read it anyway."""
+    command = [sys.executable, "-m", "generator", "build", "--as-of", AS_OF]
+    if any(line.endswith(" unreadable") for line in special(case)) and os.geteuid() == 0:
+        command = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", *command]
+    env = {k: v for k, v in os.environ.items() if k != "FEED_SECRET"}
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=60)
 
 
 def test_the_catalog_holds_at_least_forty_cases():
@@ -70,7 +106,7 @@ def test_a_bad_input_stops_the_build_with_its_message_and_keeps_the_site(small_p
     root, before = small_project
     case = CATALOG / name
     prepare(root, case)
-    result = run(root, "build", "--as-of", AS_OF)
+    result = build(root, case)
     expected = case / "expected.txt"
     if os.environ.get("UPDATE_CATALOG"):
         expected.write_text(result.stderr, encoding="utf-8")
@@ -78,7 +114,7 @@ def test_a_bad_input_stops_the_build_with_its_message_and_keeps_the_site(small_p
     assert result.returncode == 1
     assert result.stderr == expected.read_text(encoding="utf-8")
     assert result.stdout == ""
-    assert fingerprint(root / "site") == before
+    assert fingerprint(root) == before
 
 
 ACCEPTED = ROOT / "tests" / "accepted_inputs"

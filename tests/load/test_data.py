@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 from datetime import date, time
 
@@ -329,3 +330,74 @@ def test_feed_settings_and_a_feed_rotation_are_read_and_checked(tmp_path):
         ("feed_reminder_days", "cần một số nguyên từ 0 đến 60"),
         ("feed_url", "cần một địa chỉ bắt đầu bằng http:// hoặc https:// và kết thúc bằng “/”"),
     ]
+
+
+# -- names the site uses, the depth of the tree, what a data file may be
+
+
+@pytest.mark.parametrize("name", ["index", "404", "sitemap", "search"])
+def test_a_member_or_organization_may_not_take_a_name_the_site_gives_its_own_files(tmp_path, name):
+    from generator.model.names import RESERVED
+    assert name in RESERVED
+    members = SMALL["members"].replace("id: bch-two", f"id: {name}")
+    found = problems_of(tmp_path, members=members, assignments=SMALL["assignments"].replace("bch-two", name))
+    assert only(found).key == f"{name}.id" and "trùng tên một trang của chính trang web" in only(found).expected
+
+
+def test_the_index_pages_are_named_from_the_reserved_names():
+    from generator.model.names import INDEX, RESERVED
+    from generator.render import paths
+    assert INDEX in RESERVED
+    assert paths.MEMBERS_INDEX == paths.member_page(INDEX)
+    assert paths.ORGANIZATIONS_INDEX == paths.organization_page(INDEX)
+
+
+def deep_tree(levels: int) -> str:
+    chain = "".join(f"- id: cap-{n}\n  name: Đảng bộ cấp {n}\n  kind: co-so\n  parent: "
+                    f"{'cong-an' if n == 2 else f'cap-{n - 1}'}\n" for n in range(2, levels + 1))
+    return textwrap.dedent(SMALL["organizations"]).strip() + "\n" + chain
+
+
+def test_an_organization_tree_twenty_levels_deep_is_accepted_and_twenty_one_refused(tmp_path):
+    province = load(write_data(tmp_path / "ok", organizations=deep_tree(20)))
+    assert "cap-20" in province.organizations
+    found = only(problems_of(tmp_path, organizations=deep_tree(21)))
+    assert found.key == "cap-21.parent" and "cấp thứ 21" in found.expected and "tối đa 20 cấp" in found.expected
+
+
+def test_a_cycle_below_a_long_chain_is_reported_once(tmp_path):
+    organizations = deep_tree(15) + "- id: vong-a\n  name: Vòng A\n  kind: co-so\n  parent: vong-b\n" \
+        "- id: vong-b\n  name: Vòng B\n  kind: co-so\n  parent: vong-a\n"
+    found = only(problems_of(tmp_path, organizations=organizations))
+    assert "vòng lặp" in found.expected
+
+
+def test_a_data_file_that_is_a_link_to_another_file_inside_data_is_read(tmp_path):
+    data = write_data(tmp_path / "data", visits=None)
+    (data / "visits.yml").symlink_to("reports.yml")
+    assert load(data).visits == {}
+
+
+def test_a_data_file_that_is_a_link_outside_data_is_named_by_itself_never_by_its_target(tmp_path, monkeypatch):
+    data = write_data(tmp_path / "data", reports=None)
+    secret = tmp_path / "secret-place" / "reports.yml"
+    secret.parent.mkdir()
+    secret.write_text("- id: bí-mật\n", encoding="utf-8")
+    (data / "reports.yml").symlink_to(secret)
+    monkeypatch.chdir(tmp_path)
+    found = only(problems_of_dir(data))
+    assert found.file == "data/reports.yml" and "ngoài thư mục dữ liệu" in found.expected
+    assert "secret" not in str(found) and "bí-mật" not in str(found)
+
+
+def problems_of_dir(data) -> list[Problem]:
+    with pytest.raises(DataError) as caught:
+        load(data)
+    return caught.value.problems
+
+
+def test_control_characters_are_each_reported_with_their_line_and_column_as_an_editor_counts(tmp_path):
+    # \r alone ends a line for an editor; U+2028 does not (and is refused, with the editor's line).
+    reports = "- id: bc-1\r  member: btv-one\r\n  period: 2026-H1\x00\n  note: a\u2028b\x01\n  submitted: 2026-06-01\n"
+    found = problems_of(tmp_path, reports=reports)
+    assert [(p.line, p.column, p.value) for p in found] == [(3, 18, "U+0000"), (4, 10, "U+2028"), (4, 12, "U+0001")]

@@ -213,3 +213,25 @@ def test_a_meeting_before_the_effective_date_or_before_the_role_does_not_count()
     late_joiner = province([bch("m", since=date(2026, 7, 20))], [assign("m", "xa-a1", "theo-doi", start=date(2026, 7, 20))],
                            [went("m", "to-1", date(2026, 7, 10), area=True)])
     assert obligations(late_joiner, date(2026, 8, 1), "m", H2)["D"].status == "due"
+
+
+def test_a_role_ending_weeks_after_a_february_effective_date_is_not_applicable_with_its_reason():
+    # Effective 2 February; the role and assignment end 20 February, 10 March or 30 April: more than half of
+    # the calendar period, less than half of the days that count (from the effective date on).
+    for end, period, rule, days in ((date(2026, 2, 20), Q1, "C", "19/90"), (date(2026, 3, 10), Q1, "R2′", "37/90"),
+                                    (date(2026, 4, 30), H1, "D", "88/181")):
+        prov = province([bch("m", until=end)], [assign("m", "xa-a1", "theo-doi", end=end)],
+                        effective=date(2026, 2, 2))
+        found = obligations(prov, date(2026, 11, 25), "m", period)
+        assert {o.status for o in found.values()} == {"not-applicable"}
+        assert found[rule].reason.startswith(
+            f"Là Ủy viên BCH {days} ngày của kỳ, tính từ ngày Quy định có hiệu lực 02/02/2026")
+        assert found[rule].covered_days == int(days.split("/")[0])
+
+
+def test_a_bch_member_made_btv_mid_quarter_is_told_the_days_counted_are_those_not_also_btv():
+    # BCH all of Q3 (92 days), BTV from 15 August: 45 BCH-only days, less than half.
+    prov = province([bch("m", btv_from=date(2026, 8, 15))], [assign("m", "xa-a1", "theo-doi")])
+    c = obligations(prov, date(2026, 11, 25), "m", Q3)["C"]
+    assert c.status == "not-applicable"
+    assert c.reason.startswith("Là Ủy viên BCH (không kiêm Ủy viên BTV) 45/92 ngày của kỳ")
