@@ -21,8 +21,8 @@ from datetime import date, timedelta
 from ..model import Province, Visit, vi
 from ..model.periods import Period, containing
 from ..model.tree import Tree
-from .compliance import COUNTS_WITH, inside, nothing_done
-from .obligations import Context, Evaluation, Obligation
+from .compliance import inside, nothing_done
+from .obligations import COUNTS_WITH, Context, Evaluation, Obligation
 
 REPORT_WINDOW_DAYS = 30
 

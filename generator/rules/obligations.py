@@ -38,6 +38,7 @@ RULES = {rule.code: rule for rule in (
 )}
 ORDER = {code: number for number, code in enumerate(RULES)}
 RULE_ROLE = {"A": "btv", "A′": "btv", "B": "btv", "R1": "btv", "C": "bch", "D": "bch", "R2": "bch", "R2′": "bch"}
+COUNTS_WITH = {"A": "phu-trach", "A′": "phu-trach", "C": "theo-doi"}  # the assignment kind `Context.counts` needs
 
 
 @dataclass(frozen=True, slots=True)

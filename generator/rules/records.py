@@ -13,10 +13,7 @@ from ..model import Assignment, Attendance, Member, Province, Report, Visit, vi
 from ..model.index import FAR, in_force
 from ..model.periods import Period, containing, intersect, parse
 from ..model.tree import Tree
-from .obligations import RULE_ROLE, Context, Evaluation, Obligation, role_days, within
-
-COUNTS_WITH = {"A": "phu-trach", "A′": "phu-trach", "C": "theo-doi"}  # the assignment kind `Context.counts` needs
-
+from .obligations import COUNTS_WITH, RULE_ROLE, Context, Evaluation, Obligation, role_days, within
 
 @dataclass(frozen=True, slots=True)
 class RecordWarning:

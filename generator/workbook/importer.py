@@ -14,8 +14,8 @@ from pathlib import Path
 
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ..load.data import display_path, load
-from ..load.problems import DataError, report
+from ..load.data import load
+from ..load.problems import DataError, display, report
 from . import export, merge, read, validate
 from .sheets import SHEETS
 
@@ -85,7 +85,7 @@ def run_import(data_dir: Path, path: Path, as_of: AsOf, dry_run: bool) -> int:
 
 
 def summary(file: Path, plan: validate.Plan) -> str:
-    where = display_path(file)
+    where = display(file)
     if not (plan.new or plan.changed or plan.deleted):
         return f"{where}: không thay đổi"
     lines = [f"{where}: thêm {len(plan.new)}, sửa {len(plan.changed)}, xóa {len(plan.deleted)}"]

@@ -11,7 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..load.fields import Date, Enum, Field, Id, Object, Ref, Time
+from ..load.fields import Date, Enum, Id, Ref, Time
+from ..load.shapes import Field, Object
 from ..load.schema import FILES
 
 RECORD_FILES = ("attendance", "visits", "reports", "grievances")

@@ -88,7 +88,9 @@ class SheetCollector(Collector):
 
     def add(self, mark, key, value, expected):
         if isinstance(mark, CellMark):
-            self.found.append(problem_at(mark.row, key, expected, mark.cell))
+            found = problem_at(mark.row, key, expected, mark.cell)
+            self.found.append(found)
+            self.problems.append(found)  # seen by the cross-checks, which stop before following a bad reference
         else:
             super().add(mark, key, value, expected)
 
@@ -137,7 +139,7 @@ def attempt(data_dir: Path, book: Workbook, as_of: Callable[[str], date], fast: 
         data.recs[sheet.file] = plans[sheet.file].merged
     before = len(found)
     data.cross_check()
-    problems = data.problems()
+    problems = [p for p in data.problems() if isinstance(p, Problem)]  # the cells' own are in `found`
     if not problems and len(found) == before:  # the rows that could be read agree with the data: a province
         found += refused(data, plans, as_of(data.settings.get("timezone", "Asia/Ho_Chi_Minh")))
     return Outcome(problems + sorted(found, key=SheetProblem.sort_key), plans)

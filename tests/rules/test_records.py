@@ -8,7 +8,7 @@ from generator.model.tree import Tree
 from generator.rules.obligations import evaluate
 from generator.rules.records import record_warnings
 
-from ..builders import assign, bch, province, report, went
+from ..support.builders import assign, bch, province, report, went
 
 
 def warnings_of(prov, as_of=date(2026, 11, 25)):

@@ -7,11 +7,15 @@ import io
 import shutil
 import subprocess
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import openpyxl
 
 from generator import cli
+from generator.load.data import load
+from generator.model.schedule import meetings
 
 from ..support.project import ROOT
 
@@ -92,3 +96,12 @@ def convert_with_libreoffice(path: Path, folder: Path) -> Path:
 
 def edit(path: Path):
     return openpyxl.load_workbook(path)
+
+
+def meeting_day(data: Path, record_id: str, after: date) -> date:
+    """A day after `after` on which the place of attendance record `record_id` meets (a copied row must
+    name such a day: a meeting on a day its place does not meet is refused, as in the YAML)."""
+    province = load(data)
+    record = province.attendance[record_id]
+    place = province.place(record.cell, record.area)
+    return meetings(place, after, after + timedelta(days=62), ZoneInfo(province.settings.timezone))[0].date

@@ -10,7 +10,7 @@ from generator.rules.compliance import record_warnings
 from generator.rules.obligations import evaluate
 
 from ..support.files import write_data
-from .books import AS_OF, SHEET, copy_row, edit, export, find_row, import_, last_row, sample, set_cells, snapshot
+from .books import AS_OF, SHEET, copy_row, edit, export, find_row, import_, last_row, meeting_day, sample, set_cells, snapshot
 
 TODAY = date.fromisoformat(AS_OF)
 
@@ -55,7 +55,7 @@ def test_unchanged_rows_that_cannot_count_pass_as_they_are(tmp_path):
 def test_a_copied_attendance_row_with_a_new_date_and_no_id_adds_exactly_that_record(tmp_path):
     data = sample(tmp_path)
     (member, code, period), missed, source_id = missed_and_met(data)
-    when = max(missed.period.start, load(data).settings.effective_date) + timedelta(days=3)
+    when = meeting_day(data, source_id, max(missed.period.start, load(data).settings.effective_date) + timedelta(days=1))
     before = snapshot(data)
     path = export(data, tmp_path / "so.xlsx")
     wb = edit(path)
@@ -92,7 +92,7 @@ def test_the_same_workbook_imported_twice_adds_the_new_row_once(tmp_path):
     wb = edit(path)
     ws = wb[SHEET]
     copy_row(ws, find_row(ws, source_id), last_row(ws) + 1,
-             {"Mã": None, "Ngày": max(missed.period.start, date(2026, 1, 5)) + timedelta(days=3)})
+             {"Mã": None, "Ngày": meeting_day(data, source_id, max(missed.period.start, date(2026, 1, 5)) + timedelta(days=1))})
     wb.save(path)
     assert import_(data, path).code == 0
     once = snapshot(data)
