@@ -148,6 +148,29 @@
     apply();
   }
 
+  // The heading a table sits under, to name its scroll box for a screen reader.
+  function headingBefore(node) {
+    for (; node && !node.classList.contains("md-typeset"); node = node.parentElement) {
+      for (var prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
+        if (/^H[1-6]$/.test(prev.tagName)) return prev.textContent.replace(/¶$/, "").trim();
+      }
+    }
+    return document.title;
+  }
+
+  // A wide table scrolls inside its own box (Material's scrollwrap): reachable by keyboard.
+  function setupScroll(box) {
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", "Bảng: " + headingBefore(box) + " (cuộn ngang để xem hết)");
+  }
+
+  // Material wraps the tables once its own script has run on the page.
+  function setupScrolls() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([role])").forEach(setupScroll);
+  }
+  if (window.document$) window.document$.subscribe(function () { setTimeout(setupScrolls); });
+  window.addEventListener("load", setupScrolls);
   document.querySelectorAll(".filterable").forEach(setupList);
   document.querySelectorAll(".data-table").forEach(setupTable);
 })();
