@@ -1,4 +1,4 @@
-"""Report drafts (Điều 3.3): for each member and reporting period, what the records already know.
+"""Report drafts (khoản 3 Điều 3): for each member and reporting period, what the records already know.
 
 A Draft is the content, laid out as a Party report is: the issuing body and
 "ĐẢNG CỘNG SẢN VIỆT NAM" side by side, the place and date line, the title, the
@@ -128,7 +128,7 @@ class Drafter:
             title = "KẾT QUẢ DỰ SINH HOẠT VỚI CHI BỘ KHU DÂN CƯ, KHU DÂN CƯ NƠI CƯ TRÚ"
             subtitle = f"(Phần của báo cáo kết quả theo dõi {communes}, {phrase})"
             note = (f"Phần này đưa vào báo cáo kết quả theo dõi {communes} {phrase}, không gửi báo cáo riêng "
-                    "(Điều 3, khoản 2 của Quy định).")
+                    "(khoản 2 Điều 3 của Quy định).")
             intro = (f"Thực hiện {REGULATION}, đồng chí {who} báo cáo kết quả dự sinh hoạt {phrase} như sau:")
         else:
             title = "BÁO CÁO"

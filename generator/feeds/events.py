@@ -31,7 +31,7 @@ from ..rules.obligations import Obligation
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 FAMILY = {"A′": "a", "R2′": "r2"}   # the UID of an obligation does not change with the reading
-REPORT_CONTENT = ("Nội dung báo cáo (Điều 3.3): thời gian, địa điểm từng buổi dự sinh hoạt; chất lượng sinh hoạt "
+REPORT_CONTENT = ("Nội dung báo cáo (khoản 3 Điều 3): thời gian, địa điểm từng buổi dự sinh hoạt; chất lượng sinh hoạt "
                   "của cấp ủy, chi bộ; tình hình, tư tưởng của cán bộ, đảng viên và nhân dân; khó khăn, bức xúc, "
                   "vấn đề phức tạp nảy sinh ở cơ sở; giải pháp đã tham gia; kết quả giải quyết của cơ quan có "
                   "thẩm quyền đối với các kiến nghị trước.")
@@ -172,7 +172,7 @@ class Events:
         start, end = self.visit_time(visit)
         name = self.province.members[visit.member].name
         summary = f"Dự sinh hoạt {self.place_name(place)} – {name}"
-        lines = [f"Đồng chí {name} dự sinh hoạt {self.place_name(place)} theo lịch đã bố trí (Điều 4.2).",
+        lines = [f"Đồng chí {name} dự sinh hoạt {self.place_name(place)} theo lịch đã bố trí (khoản 2 Điều 4).",
                  f"Trạng thái: {vi.VISIT_STATUSES[visit.status]}."]
         if visit.arranged_by:
             lines.append(f"Cấp ủy bố trí: {visit.arranged_by}.")
@@ -204,7 +204,7 @@ class Events:
         lines = [
             f"Đồng chí {name} cần dự sinh hoạt ít nhất một lần trong {lower_first(o.period.label)} "
             f"({vi.day(o.period.start)}–{vi.day(o.period.end)}).",
-            f"Nghĩa vụ {o.rule.code} (Điều {o.rule.clause}): {o.rule.title}.",
+            f"Nghĩa vụ {o.rule.code} ({vi.clause(o.rule.clause)}): {o.rule.title}.",
             f"Được tính: {self.qualifying_text(o)}.",
             *self.host_cells_line(o),
             f"Tình hình đến ngày {vi.day(self.as_of)}: {vi.STATUSES[o.status]}{self.plan_text(o)}.",
@@ -219,7 +219,7 @@ class Events:
         label = lower_first(o.period.label)
         part = " (trong báo cáo theo dõi đảng bộ xã, phường, thị trấn)" if o.rule.code == "R2′" else ""
         lines = [f"Gửi Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy) báo cáo kết quả dự sinh hoạt {label}, "
-                 f"{vi.deadline_quote(o.due)}/{o.due.year} (Điều 3.2)."]
+                 f"{vi.deadline_quote(o.due)}/{o.due.year} (khoản 2 Điều 3)."]
         if o.note:
             lines.append(f"{o.note}.")
         lines += [REPORT_CONTENT, f"Tình hình đến ngày {vi.day(self.as_of)}: {self.report_status(o)}.",
@@ -262,7 +262,7 @@ class Events:
     def report_status(self, o: Obligation) -> str:
         if o.status in ("met", "late"):
             sent = vi.day(self.province.reports[o.met_by].submitted)
-            return f"đã gửi ngày {sent}" + (", sau hạn" if o.status == "late" else "")
+            return f"đã {'gửi muộn' if o.status == 'late' else 'gửi'} ngày {sent}"
         return "quá hạn, chưa gửi" if o.status == "missed" else "chưa gửi"
 
     def split(self, place: str) -> tuple[str | None, str | None]:
@@ -278,7 +278,7 @@ class Events:
         sent = [o for o in owed if o.status in ("met", "late")]
         late = sum(o.status == "late" for o in owed)
         lines = [f"Các đồng chí {who} gửi Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy) báo cáo kết quả dự sinh "
-                 f"hoạt {label}, {vi.deadline_quote(deadline)}/{deadline.year} (Điều 3.2).",
+                 f"hoạt {label}, {vi.deadline_quote(deadline)}/{deadline.year} (khoản 2 Điều 3).",
                  f"Tình hình đến ngày {vi.day(self.as_of)}: {len(sent)}/{len(owed)} đồng chí đã gửi"
                  + (f", trong đó {late} gửi muộn" if late else "") + ".",
                  f"Danh sách các đồng chí: {self.page_url(paths.MEMBERS_INDEX)}"]
@@ -289,7 +289,7 @@ class Events:
     def consolidation(self, period: Period) -> Event:
         label = lower_first(period.label)
         lines = [f"Ban Tổ chức Tỉnh ủy tổng hợp kết quả dự sinh hoạt {label} của các đồng chí Ủy viên BTV Tỉnh ủy, "
-                 "Ủy viên BCH Đảng bộ tỉnh, báo cáo Ban Thường vụ Tỉnh ủy (Điều 4.3).",
+                 "Ủy viên BCH Đảng bộ tỉnh, báo cáo Ban Thường vụ Tỉnh ủy (khoản 3 Điều 4).",
                  "Quy định không nêu ngày cụ thể: lịch đặt vào ngày cuối kỳ, sau hạn báo cáo (ngày 24).",
                  f"Danh sách các đồng chí: {self.page_url(paths.MEMBERS_INDEX)}"]
         return all_day(f"tong-hop.{period.code}@{self.host}",

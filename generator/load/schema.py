@@ -220,7 +220,7 @@ VISIT = Object(
         text("arranged_by", "cấp ủy bố trí, ví dụ “Ban Thường vụ Huyện ủy An Phú”"),
         notes("note", "ghi chú"),
     ],
-    doc="một lần dự sinh hoạt đã được bố trí (Điều 4.2)",
+    doc="một lần dự sinh hoạt đã được bố trí (khoản 2 Điều 4)",
     one_of=("cell", "area"),
 )
 
@@ -233,7 +233,7 @@ REPORT = Object(
         day("submitted", "ngày gửi báo cáo đến Ban Tổ chức Tỉnh ủy", required=True),
         notes("note", "ghi chú"),
     ],
-    doc="một báo cáo kết quả dự sinh hoạt đã gửi (Điều 3.2)",
+    doc="một báo cáo kết quả dự sinh hoạt đã gửi (khoản 2 Điều 3)",
 )
 
 GRIEVANCE = Object(
@@ -250,7 +250,7 @@ GRIEVANCE = Object(
         notes("resolution", "kết quả giải quyết"),
         day("resolved", "ngày giải quyết xong"),
     ],
-    doc="một vấn đề bức xúc của nhân dân (Điều 3.1)",
+    doc="một vấn đề bức xúc của nhân dân (khoản 1 Điều 3)",
 )
 
 FILES: dict[str, Object | List] = {

@@ -35,7 +35,7 @@ RULES = {rule.code: rule for rule in (
     Rule("D", "d", "2.3", "attend", "H", "Dự sinh hoạt chi bộ khu dân cư hoặc khu dân cư nơi cư trú"),
     Rule("R1", "r1", "3.2", "report", "H", "Báo cáo kết quả dự sinh hoạt (6 tháng)"),
     Rule("R2", "r2", "3.2", "report", "Q", "Báo cáo kết quả dự sinh hoạt (quý)"),
-    Rule("R2′", "r2-prime", "3.2", "report", "Q", "Báo cáo kết quả dự sinh hoạt (quý), trong báo cáo theo dõi đảng bộ xã"),
+    Rule("R2′", "r2-prime", "3.2", "report", "Q", "Báo cáo kết quả dự sinh hoạt (quý), trong báo cáo theo dõi đảng bộ xã, phường, thị trấn"),
 )}
 ORDER = {code: number for number, code in enumerate(RULES)}
 
@@ -251,7 +251,7 @@ class Context:
         if communes:
             names = ", ".join(self.province.organizations[o].name for o in dict.fromkeys(communes))
             note = (f"Báo cáo này là một phần của báo cáo kết quả theo dõi {names}; "
-                    "không gửi báo cáo riêng (Điều 3.2)")
+                    "không gửi báo cáo riêng (khoản 2 Điều 3)")
         base = dict(member=member.id, rule=rule, period=period, due=deadline,
                     covered_days=overlap_days(spans, period), note=note)
         sent = [r for r in self.reports.get((member.id, period.code), ()) if r.submitted <= self.as_of]
