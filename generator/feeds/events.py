@@ -53,6 +53,7 @@ class Event:
     exdates: tuple[datetime, ...] = ()      # cancelled meetings of a series
     tentative: bool = False                 # a proposed visit
     reminder: bool = False                  # an open deadline: one alarm, the feed's lead before
+    lead_days: int | None = None            # the alarm's own lead, when not the feed's (an attendance duty)
 
     @property
     def key(self) -> str:
@@ -70,8 +71,10 @@ class Event:
         return (self.start.isoformat(), self.uid, "" if self.recurrence_id is None else self.recurrence_id.isoformat())
 
 
-def all_day(uid: str, summary: str, day: date, description: str, url: str, reminder: bool) -> Event:
-    return Event(uid, summary, day, day + timedelta(days=1), day.isoformat(), description, url=url, reminder=reminder)
+def all_day(uid: str, summary: str, day: date, description: str, url: str, reminder: bool,
+            lead_days: int | None = None) -> Event:
+    return Event(uid, summary, day, day + timedelta(days=1), day.isoformat(), description, url=url, reminder=reminder,
+                 lead_days=lead_days)
 
 
 class Events:
@@ -212,12 +215,13 @@ class Events:
         ]
         return all_day(self.obligation_uid(o), f"{verb}: {o.rule.title} ({o.period.label}) – {name}", o.due,
                        "\n".join(lines), self.page_url(paths.member_page(o.member)),
-                       o.status in ("due", "planned") and o.due >= self.as_of)
+                       o.status in ("due", "planned") and o.due >= self.as_of,
+                       self.province.settings.feed_attendance_reminder_days)  # time to attend a monthly meeting
 
     def report(self, o: Obligation) -> Event:
         """A report deadline: all day on the 24th, its title quoting the regulation ("trước ngày 25/6")."""
         label = lower_first(o.period.label)
-        part = " (trong báo cáo theo dõi đảng bộ xã, phường, thị trấn)" if o.rule.code == "R2′" else ""
+        part = f" (trong báo cáo theo dõi {self.communes(o)})" if o.rule.code == "R2′" else ""
         lines = [f"Gửi Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy) báo cáo kết quả dự sinh hoạt {label}, "
                  f"{vi.deadline_quote(o.due)}/{o.due.year} (khoản 2 Điều 3)."]
         if o.note:
@@ -228,6 +232,13 @@ class Events:
                    f"{REPORT_STATUS[o.status]}")
         return all_day(self.obligation_uid(o), summary, o.due, "\n".join(lines),
                        self.page_url(paths.member_page(o.member)), o.status == "due")
+
+    def communes(self, o: Obligation) -> str:
+        """The communes an R2′ report goes into, by name: "đảng bộ phường An Lạc"."""
+        found = [a.organization for a in self.province.assignments.values()
+                 if a.member == o.member and a.kind == "theo-doi" and self.tree.is_commune(a.organization)
+                 and a.start <= o.period.end and (a.end or date.max) >= o.period.start]
+        return ", ".join(dict.fromkeys(lower_first(self.province.organizations[c].name) for c in found))
 
     def obligation_uid(self, o: Obligation) -> str:
         return f"nghia-vu.{o.member}.{FAMILY.get(o.rule.code, o.rule.slug)}.{o.period.code}@{self.host}"

@@ -377,7 +377,8 @@ class Data:
             province=s["province"], sample_data=s["sample_data"], timezone=s.get("timezone", "Asia/Ho_Chi_Minh"),
             effective_date=s["effective_date"], site_url=s["site_url"],
             feed_horizon_months=s["feed_horizon_months"], feed_reminder_days=s["feed_reminder_days"],
-            feed_url=s.get("feed_url"),
+            feed_url=s.get("feed_url"), feed_attendance_reminder_days=s["feed_attendance_reminder_days"],
+            regulation_number=s.get("regulation_number"), regulation_signed=s.get("regulation_signed"),
         )
 
         def table(name, make):

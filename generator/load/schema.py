@@ -101,6 +101,12 @@ SETTINGS = Object(
               default=12),
         Field("feed_reminder_days", Int(0, 60),
               "lịch (iCal) nhắc trước mỗi hạn (hạn nghĩa vụ, hạn báo cáo) bao nhiêu ngày; mặc định 7", default=7),
+        Field("feed_attendance_reminder_days", Int(0, 180),
+              "lịch (iCal) nhắc việc dự sinh hoạt chưa thực hiện trước khi hết kỳ bao nhiêu ngày (đủ để dự một "
+              "buổi họp hằng tháng); mặc định 30", default=30),
+        text("regulation_number", "số của Quy định, ví dụ “25-QĐ/TU”; văn bản lưu trên trang không ghi số"),
+        day("regulation_signed", "ngày ký ban hành Quy định; mặc định là effective_date (Quy định có hiệu lực từ "
+            "ngày ký)"),
         Field("feed_url", Url(), "địa chỉ gốc nơi đặt các tệp lịch (iCal) nếu khác trang, ví dụ máy chủ truy cập "
               "được từ Internet như https://lich.sonha.example/; mặc định là site_url và lich/"),
     ],
@@ -169,7 +175,7 @@ MEMBER = Object(
               "số lần đã đổi địa chỉ lịch (iCal) riêng của đồng chí; tăng thêm 1 khi địa chỉ bị lộ: "
               "địa chỉ cũ ngừng hoạt động từ lần dựng trang sau; mặc định 0", default=0),
     ],
-    doc="một đồng chí Ủy viên BCH hoặc Ủy viên BTV",
+    doc="một đồng chí Ủy viên BTV hoặc Ủy viên BCH",
 )
 
 ASSIGNMENT = Object(

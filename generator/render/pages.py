@@ -123,6 +123,8 @@ def render_rest(site: Site) -> dict[str, str]:
         paths.HOME: env.get_template("home.md").render(page=paths.HOME, members=members_by_name(site)),
         paths.MEMBERS_INDEX: env.get_template("members.md").render(page=paths.MEMBERS_INDEX, rows=member_rows(site)),
         paths.ORGANIZATIONS_INDEX: env.get_template("organizations.md").render(page=paths.ORGANIZATIONS_INDEX),
+        paths.REGULATION: env.get_template("quy-dinh.md").render(page=paths.REGULATION,
+                                                                 settings=site.province.settings),
     }
     template = env.get_template("organization.md")
     for org in site.province.organizations.values():

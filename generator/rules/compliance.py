@@ -102,7 +102,7 @@ class Checker:
         if record.date < effective:
             return f"ngày {day} trước ngày Quy định có hiệu lực ({vi.day(effective)})"
         if not any(r.start <= record.date <= (r.end or FAR) for r in member.roles):
-            return f"ngày {day} đồng chí không giữ vai trò Ủy viên BCH hay Ủy viên BTV"
+            return f"ngày {day} đồng chí không giữ vai trò Ủy viên BTV hay Ủy viên BCH"
         owed = [o for kind in ("Q", "H") for o in self.owed.get((member.id, containing(record.date, kind)), ())
                 if o.rule.kind == "attend"]
         applying = [o for o in owed if o.applies]

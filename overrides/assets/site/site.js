@@ -41,6 +41,8 @@
   }
 
   function cellValue(cell) {
+    var key = cell.querySelector("[data-sort]");  // a name sorts by given name: "Khải Văn Nguyễn"
+    if (key) return key.getAttribute("data-sort");
     var status = cell.querySelector(".status");
     return (status || cell).textContent.trim();
   }
@@ -57,15 +59,17 @@
     var field = input(box.dataset.placeholder);
     var count = counter();
     var keys = items.map(function (li) { return fold(li.textContent); });
+    // data-until-typed: the list stays folded until a name is typed (the home page's first screen).
+    var folded = box.hasAttribute("data-until-typed");
     function apply() {
       var words = fold(field.value).split(/\s+/).filter(Boolean);
       var shown = 0;
       items.forEach(function (li, i) {
-        var ok = words.every(function (w) { return keys[i].indexOf(w) !== -1; });
+        var ok = words.every(function (w) { return keys[i].indexOf(w) !== -1; }) && !(folded && !words.length);
         li.hidden = !ok;
         shown += ok ? 1 : 0;
       });
-      count.textContent = shown + "/" + items.length;
+      count.textContent = folded && !words.length ? items.length + " đồng chí" : shown + "/" + items.length;
     }
     field.addEventListener("input", apply);
     box.insertBefore(count, box.firstChild);
