@@ -138,12 +138,6 @@ def name_key(name: str) -> tuple:
     return tuple(word_key(w) for w in ordered)
 
 
-def name_sort_text(name: str) -> str:
-    """The name's words in sorting order ("Khải Văn Nguyễn"), for a table sorted in the browser."""
-    words = name.split()
-    return " ".join(words[-1:] + words[1:-1] + words[:1]) if len(words) > 1 else name
-
-
 def lower_first(text: str) -> str:
     """"Đảng bộ phường An Lạc" → "đảng bộ phường An Lạc", inside a sentence."""
     return text[:1].lower() + text[1:]

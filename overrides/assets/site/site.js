@@ -41,7 +41,7 @@
   }
 
   function cellValue(cell) {
-    var key = cell.querySelector("[data-sort]");  // a name sorts by given name: "Khải Văn Nguyễn"
+    var key = cell.querySelector("[data-sort]");  // a name: its rank in Vietnamese name order
     if (key) return key.getAttribute("data-sort");
     var status = cell.querySelector(".status");
     return (status || cell).textContent.trim();
