@@ -30,7 +30,7 @@ from ..model import Attendance, Grievance, Member, Province, vi
 from ..model.periods import ROMAN, Period
 from ..model.schedule import meeting_on
 from ..model.tree import Tree
-from ..rules.compliance import has_draft
+from ..rules.compliance import has_draft, record_warnings
 from ..rules.obligations import FAR, Evaluation, Obligation
 from . import zipfix
 from .spreadsheets import clean
@@ -107,6 +107,9 @@ class Drafter:
         self.attended: dict[str, list[Attendance]] = {}
         for record in sorted(province.attendance.values(), key=lambda r: (r.date, r.id)):
             self.attended.setdefault(record.member, []).append(record)
+        # Meetings no obligation can count (before the effective date, outside the role…): not in a draft.
+        self.uncounted = {w.record: w.message for w in record_warnings(province, evaluation, tree)
+                          if w.file == "attendance.yml"}
         self.grievances: dict[str, list[Grievance]] = {}
         for g in sorted(province.grievances.values(), key=lambda g: (g.notified, g.id)):
             self.grievances.setdefault(g.member, []).append(g)
@@ -136,12 +139,15 @@ class Drafter:
                         f"và với chi bộ khu dân cư, khu dân cư nơi cư trú {phrase}")
             note = None
             intro = f"Thực hiện {REGULATION}, tôi, {who}, báo cáo kết quả {phrase} như sau:"
-        meetings = [r for r in self.attended.get(member.id, ()) if r.date in period and r.date <= self.as_of]
+        attended = [r for r in self.attended.get(member.id, ()) if r.date in period and r.date <= self.as_of]
+        meetings = [r for r in attended if r.id not in self.uncounted]
+        left_out = tuple(f"Không đưa vào báo cáo: {self.when(r)}, {self.where(r)}, vì {self.uncounted[r.id]}."
+                         for r in attended if r.id in self.uncounted)
         return Draft(
             member=member.id, obligation=o, section_only=section_only, issuer=self.issuer,
             place_date=f"{self.place}, ngày … tháng … năm {o.due.year}", title=title, subtitle=subtitle,
             note=note, intro=intro, progress=self.progress(member, period),
-            sections=self.sections(member, period, meetings), signer=member.name,
+            sections=self.sections(member, period, meetings, left_out), signer=member.name,
             recipients=("Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy),", "Lưu."),
         )
 
@@ -169,16 +175,18 @@ class Drafter:
             start = meeting.start.time() if meeting else None
         return vi.day_long(record.date) + (f", {vi.clock(start)}" if start else "")
 
-    def sections(self, member: Member, period: Period, meetings: list[Attendance]) -> tuple[Section, ...]:
+    def sections(self, member: Member, period: Period, meetings: list[Attendance],
+                 left_out: tuple[str, ...] = ()) -> tuple[Section, ...]:
         ids = {r.id for r in meetings}
         raised = [g for g in self.grievances.get(member.id, ()) if g.attendance in ids]
+        recorded = {(g.attendance, same(g.summary)) for g in raised}  # told once, as the grievance
         followed = [g for g in self.grievances.get(member.id, ())
                     if self.province.attendance[g.attendance].date <= period.end
                     and not (g.resolved and g.resolved < period.start)]
 
         def notes(field: str) -> tuple[str, ...]:
             return tuple(f"{self.where(r)}, {vi.day(r.date)}: {getattr(r, field)}" for r in meetings
-                         if getattr(r, field))
+                         if getattr(r, field) and (r.id, same(getattr(r, field))) not in recorded)
 
         times = []
         for r in meetings:
@@ -195,8 +203,13 @@ class Drafter:
             f"{g.authority}: {vi.GRIEVANCE_STATUSES[g.status].lower()}"
             + (f" ngày {vi.day(g.resolved)}" if g.resolved else "")
             + (f"; {g.resolution.rstrip(' .')}" if g.resolution else "") + "." for g in followed)
-        contents = (tuple(times), notes("quality"), notes("situation"), difficulties, notes("solutions"), handling)
+        contents = (tuple(times) + left_out, notes("quality"), notes("situation"), difficulties, notes("solutions"), handling)
         return tuple(Section(f"{n}. {heading}", items) for n, (heading, items) in enumerate(zip(HEADINGS, contents, strict=True), 1))
+
+
+def same(text: str) -> str:
+    """A text as compared with another: the same words, whatever the case and the final full stop."""
+    return " ".join(text.split()).rstrip(" .").casefold()
 
 
 # -- the Word file
