@@ -10,7 +10,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -148,24 +147,6 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 SHOTS = ROOT / "test-output" / "screenshots"
 LOCAL = ("http://127.0.0.1:", "file://", "data:", "blob:", "about:")
 SUB_PATH = "/sinh-hoat/"  # the path of site_url in data/settings.yml
-
-
-LETTER_MARKS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}  # ă, â/ê/ô, ơ/ư come after their base letter
-
-
-def vietnamese_order(text: str) -> tuple:
-    """Vietnamese alphabetical order: d < đ, a < ă < â, o < ô < ơ; tones only break ties."""
-    letters, tones = [], []
-    for char in unicodedata.normalize("NFD", text.lower()):
-        if char == "đ":
-            letters.append(("d", 1))
-        elif char in LETTER_MARKS:
-            letters[-1] = (letters[-1][0], LETTER_MARKS[char])
-        elif unicodedata.category(char) == "Mn":
-            tones.append(char)
-        else:
-            letters.append((char, 0))
-    return letters, tones
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
