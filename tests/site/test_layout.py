@@ -109,6 +109,17 @@ def test_on_a_laptop_every_table_shows_all_its_columns_and_axe_finds_nothing_ser
     page.close()
 
 
+@pytest.mark.parametrize("path", ["index.html", "thanh-vien/nguyen-van-khai.html", "bang-tong-hop/index.html"])
+def test_in_the_dark_palette_axe_finds_nothing_serious_either(browser, base, path):
+    context = browser.new_context(viewport=PHONE, color_scheme="dark", locale="vi-VN")
+    page = checked_page(context)
+    page.goto(base + path)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert serious_violations(page) == []
+    assert_clean(page)
+    context.close()
+
+
 def busiest_member(built: Path) -> str:
     """The member page with the most open duties: the longest what-to-do box of the sample."""
     pages = sorted((built / "thanh-vien").glob("*.html"))
