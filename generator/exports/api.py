@@ -104,7 +104,7 @@ def event(e: Event, revision: Revision, reminder_days: int) -> dict:
         "location": e.location,
         "description": e.description,
         "url": e.url,
-        "reminder_days_before": reminder_days if e.reminder else None,
+        "reminder_days_before": (reminder_days if e.lead_days is None else e.lead_days) if e.reminder else None,
         "sequence": revision.sequence,
         "last_modified": revision.modified,
     }

@@ -134,7 +134,7 @@ def bars(title: str, rows: list[Series]) -> str:
         body.append(text(label_width + bar_width + 8, y + ROW / 2 + 5, shown, size=12, weight="bold"))
     legend_y = top + ROW * len(rows) + 24
     x = 8.0
-    for fill, label in ((DONE, "Đã thực hiện (kể cả nộp muộn)"), (OPEN, "Còn hạn (chưa thực hiện, đã có lịch)"),
+    for fill, label in ((DONE, "Đã thực hiện (kể cả gửi muộn)"), (OPEN, "Còn hạn (chưa thực hiện, đã có lịch)"),
                         (MISSED, "Không thực hiện")):
         body.append(f'<rect x="{x:.1f}" y="{legend_y - 11:.1f}" width="14" height="14" fill="{fill}"/>')
         body.append(text(x + 20, legend_y, label, size=12))

@@ -1,4 +1,4 @@
-"""Report drafts (Điều 3.3): for each member and reporting period, what the records already know.
+"""Report drafts (khoản 3 Điều 3): for each member and reporting period, what the records already know.
 
 A Draft is the content, laid out as a Party report is: the issuing body and
 "ĐẢNG CỘNG SẢN VIỆT NAM" side by side, the place and date line, the title, the
@@ -31,7 +31,7 @@ from ..model import Attendance, Grievance, Member, Province, vi
 from ..model.periods import ROMAN, Period
 from ..model.schedule import meeting_on
 from ..model.tree import Tree
-from ..rules.compliance import has_draft
+from ..rules.compliance import RecordWarning, has_draft
 from ..rules.obligations import Evaluation, Obligation
 from . import zipfix
 from .spreadsheets import clean
@@ -100,12 +100,14 @@ def period_phrase(period: Period) -> str:
 class Drafter:
     """The records each draft needs, indexed once for the whole province."""
 
-    def __init__(self, province: Province, tree: Tree, evaluation: Evaluation):
+    def __init__(self, province: Province, tree: Tree, evaluation: Evaluation, warnings: list[RecordWarning]):
         self.province, self.tree, self.evaluation = province, tree, evaluation
         self.as_of = evaluation.as_of
         self.tz = ZoneInfo(province.settings.timezone)
         self.issuer, self.place = issuer_and_place(province.settings.province)
         self.attended, self.grievances = province.index.attended, province.index.grievances
+        # Meetings no obligation can count (before the effective date, outside the role…): not in a draft.
+        self.uncounted = {w.record: w.message for w in warnings if w.file == "attendance.yml"}
 
     def reporting(self) -> list[Obligation]:
         """The reporting obligations that get a draft."""
@@ -124,7 +126,7 @@ class Drafter:
             title = "KẾT QUẢ DỰ SINH HOẠT VỚI CHI BỘ KHU DÂN CƯ, KHU DÂN CƯ NƠI CƯ TRÚ"
             subtitle = f"(Phần của báo cáo kết quả theo dõi {communes}, {phrase})"
             note = (f"Phần này đưa vào báo cáo kết quả theo dõi {communes} {phrase}, không gửi báo cáo riêng "
-                    "(Điều 3, khoản 2 của Quy định).")
+                    "(khoản 2 Điều 3 của Quy định).")
             intro = (f"Thực hiện {REGULATION}, đồng chí {who} báo cáo kết quả dự sinh hoạt {phrase} như sau:")
         else:
             title = "BÁO CÁO"
@@ -132,12 +134,15 @@ class Drafter:
                         f"và với chi bộ khu dân cư, khu dân cư nơi cư trú {phrase}")
             note = None
             intro = f"Thực hiện {REGULATION}, tôi, {who}, báo cáo kết quả {phrase} như sau:"
-        meetings = [r for r in self.attended.get(member.id, ()) if r.date in period and r.date <= self.as_of]
+        attended = [r for r in self.attended.get(member.id, ()) if r.date in period and r.date <= self.as_of]
+        meetings = [r for r in attended if r.id not in self.uncounted]
+        left_out = tuple(f"Không đưa vào báo cáo: {self.when(r)}, {self.where(r)}, vì {self.uncounted[r.id]}."
+                         for r in attended if r.id in self.uncounted)
         return Draft(
             member=member.id, obligation=o, section_only=section_only, issuer=self.issuer,
             place_date=f"{self.place}, ngày … tháng … năm {o.due.year}", title=title, subtitle=subtitle,
             note=note, intro=intro, progress=self.progress(member, period),
-            sections=self.sections(member, period, meetings), signer=member.name,
+            sections=self.sections(member, period, meetings, left_out), signer=member.name,
             recipients=("Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy),", "Lưu."),
         )
 
@@ -165,16 +170,18 @@ class Drafter:
             start = meeting.start.time() if meeting else None
         return vi.day_long(record.date) + (f", {vi.clock(start)}" if start else "")
 
-    def sections(self, member: Member, period: Period, meetings: list[Attendance]) -> tuple[Section, ...]:
+    def sections(self, member: Member, period: Period, meetings: list[Attendance],
+                 left_out: tuple[str, ...] = ()) -> tuple[Section, ...]:
         ids = {r.id for r in meetings}
         raised = [g for g in self.grievances.get(member.id, ()) if g.attendance in ids]
+        recorded = {(g.attendance, same(g.summary)) for g in raised}  # told once, as the grievance
         followed = [g for g in self.grievances.get(member.id, ())
                     if self.province.attendance[g.attendance].date <= period.end
                     and not (g.resolved and g.resolved < period.start)]
 
         def notes(field: str) -> tuple[str, ...]:
             return tuple(f"{self.where(r)}, {vi.day(r.date)}: {getattr(r, field)}" for r in meetings
-                         if getattr(r, field))
+                         if getattr(r, field) and (r.id, same(getattr(r, field))) not in recorded)
 
         times = []
         for r in meetings:
@@ -183,7 +190,7 @@ class Drafter:
             times.append(f"{self.when(r)}: {self.where(r)}{at}.")
         difficulties = notes("difficulties") + tuple(self.raised(g) for g in raised)
         handling = tuple(self.handling(g) for g in followed)
-        contents = (tuple(times), notes("quality"), notes("situation"), difficulties, notes("solutions"), handling)
+        contents = (tuple(times) + left_out, notes("quality"), notes("situation"), difficulties, notes("solutions"), handling)
         return tuple(Section(f"{n}. {heading}", items) for n, (heading, items) in enumerate(zip(HEADINGS, contents, strict=True), 1))
 
     def raised(self, g: Grievance) -> str:
@@ -200,6 +207,11 @@ class Drafter:
                 + (f" ngày {vi.day(g.resolved)}" if g.resolved else "")
                 + (f"; {g.resolution.rstrip(' .')}" if g.resolution else "") + ".")
 
+
+
+def same(text: str) -> str:
+    """A text as compared with another: the same words, whatever the case and the final full stop."""
+    return " ".join(text.split()).rstrip(" .").casefold()
 
 
 # -- the Word file

@@ -31,7 +31,7 @@ from ..render import paths
 from ..rules.obligations import Obligation
 
 FAMILY = {"A′": "a", "R2′": "r2"}   # the UID of an obligation does not change with the reading
-REPORT_CONTENT = ("Nội dung báo cáo (Điều 3.3): thời gian, địa điểm từng buổi dự sinh hoạt; chất lượng sinh hoạt "
+REPORT_CONTENT = ("Nội dung báo cáo (khoản 3 Điều 3): thời gian, địa điểm từng buổi dự sinh hoạt; chất lượng sinh hoạt "
                   "của cấp ủy, chi bộ; tình hình, tư tưởng của cán bộ, đảng viên và nhân dân; khó khăn, bức xúc, "
                   "vấn đề phức tạp nảy sinh ở cơ sở; giải pháp đã tham gia; kết quả giải quyết của cơ quan có "
                   "thẩm quyền đối với các kiến nghị trước.")
@@ -53,6 +53,7 @@ class Event:
     exdates: tuple[datetime, ...] = ()      # cancelled meetings of a series
     tentative: bool = False                 # a proposed visit
     reminder: bool = False                  # an open deadline: one alarm, the feed's lead before
+    lead_days: int | None = None            # the alarm's own lead, when not the feed's (an attendance duty)
 
     @property
     def key(self) -> str:
@@ -70,8 +71,10 @@ class Event:
         return (self.start.isoformat(), self.uid, "" if self.recurrence_id is None else self.recurrence_id.isoformat())
 
 
-def all_day(uid: str, summary: str, day: date, description: str, url: str, reminder: bool) -> Event:
-    return Event(uid, summary, day, day + timedelta(days=1), day.isoformat(), description, url=url, reminder=reminder)
+def all_day(uid: str, summary: str, day: date, description: str, url: str, reminder: bool,
+            lead_days: int | None = None) -> Event:
+    return Event(uid, summary, day, day + timedelta(days=1), day.isoformat(), description, url=url, reminder=reminder,
+                 lead_days=lead_days)
 
 
 class Events:
@@ -93,7 +96,7 @@ class Events:
         start, end = self.visit_time(visit)
         name = self.province.members[visit.member].name
         summary = f"Dự sinh hoạt {self.place_name(place)} – {name}"
-        lines = [f"Đồng chí {name} dự sinh hoạt {self.place_name(place)} theo lịch đã bố trí (Điều 4.2).",
+        lines = [f"Đồng chí {name} dự sinh hoạt {self.place_name(place)} theo lịch đã bố trí (khoản 2 Điều 4).",
                  f"Trạng thái: {vi.VISIT_STATUSES[visit.status]}."]
         if visit.arranged_by:
             lines.append(f"Cấp ủy bố trí: {visit.arranged_by}.")
@@ -123,9 +126,9 @@ class Events:
         name = self.province.members[o.member].name
         verb = "Không thực hiện" if o.status == "missed" else "Hạn"
         lines = [
-            f"Đồng chí {name} cần dự sinh hoạt ít nhất một lần trong {lower_first(o.period.label)} "
+            f"Đồng chí {name} cần dự sinh hoạt ít nhất một lần trong {vi.lower_first(o.period.label)} "
             f"({vi.day(o.period.start)}–{vi.day(o.period.end)}).",
-            f"Nghĩa vụ {o.rule.code} (Điều {o.rule.clause}): {o.rule.title}.",
+            f"Nghĩa vụ {o.rule.code} ({vi.clause(o.rule.clause)}): {o.rule.title}.",
             f"Được tính: {self.qualifying_text(o)}.",
             *self.host_cells_line(o),
             f"Tình hình đến ngày {vi.day(self.as_of)}: {vi.STATUSES[o.status]}{self.plan_text(o)}.",
@@ -133,14 +136,15 @@ class Events:
         ]
         return all_day(self.obligation_uid(o), f"{verb}: {o.rule.title} ({o.period.label}) – {name}", o.due,
                        "\n".join(lines), self.page_url(paths.member_page(o.member)),
-                       o.status in ("due", "planned") and o.due >= self.as_of)
+                       o.status in ("due", "planned") and o.due >= self.as_of,
+                       self.province.settings.feed_attendance_reminder_days)  # time to attend a monthly meeting
 
     def report(self, o: Obligation) -> Event:
         """A report deadline: all day on the 24th, its title quoting the regulation ("trước ngày 25/6")."""
-        label = lower_first(o.period.label)
-        part = " (trong báo cáo theo dõi đảng bộ xã, phường, thị trấn)" if o.rule.code == "R2′" else ""
+        label = vi.lower_first(o.period.label)
+        part = f" (trong báo cáo theo dõi {self.communes(o)})" if o.rule.code == "R2′" else ""
         lines = [f"Gửi Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy) báo cáo kết quả dự sinh hoạt {label}, "
-                 f"{vi.deadline_quote(o.due)}/{o.due.year} (Điều 3.2)."]
+                 f"{vi.deadline_quote(o.due)}/{o.due.year} (khoản 2 Điều 3)."]
         if o.note:
             lines.append(f"{o.note}.")
         lines += [REPORT_CONTENT, f"Tình hình đến ngày {vi.day(self.as_of)}: {self.report_status(o)}.",
@@ -149,6 +153,10 @@ class Events:
                    f"{REPORT_STATUS[o.status]}")
         return all_day(self.obligation_uid(o), summary, o.due, "\n".join(lines),
                        self.page_url(paths.member_page(o.member)), o.status == "due")
+
+    def communes(self, o: Obligation) -> str:
+        """The communes an R2′ report goes into, by name: "đảng bộ phường An Lạc"."""
+        return ", ".join(vi.lower_first(self.province.organizations[c].name) for c in o.communes)
 
     def obligation_uid(self, o: Obligation) -> str:
         return f"nghia-vu.{o.member}.{FAMILY.get(o.rule.code, o.rule.slug)}.{o.period.code}@{self.host}"
@@ -183,7 +191,7 @@ class Events:
     def report_status(self, o: Obligation) -> str:
         if o.status in ("met", "late"):
             sent = vi.day(self.province.reports[o.met_by].submitted)
-            return f"đã gửi ngày {sent}" + (", sau hạn" if o.status == "late" else "")
+            return f"đã {'gửi muộn' if o.status == 'late' else 'gửi'} ngày {sent}"
         return "quá hạn, chưa gửi" if o.status == "missed" else "chưa gửi"
 
     # -- the Organization Board's dates
@@ -192,11 +200,11 @@ class Events:
         """The deadline of every member's report for a period, with how many have been sent."""
         deadline = owed[0].due
         who = "Ủy viên BTV Tỉnh ủy" if period.kind == "H" else "Ủy viên BCH Đảng bộ tỉnh"
-        label = lower_first(period.label)
+        label = vi.lower_first(period.label)
         sent = [o for o in owed if o.status in ("met", "late")]
         late = sum(o.status == "late" for o in owed)
         lines = [f"Các đồng chí {who} gửi Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy) báo cáo kết quả dự sinh "
-                 f"hoạt {label}, {vi.deadline_quote(deadline)}/{deadline.year} (Điều 3.2).",
+                 f"hoạt {label}, {vi.deadline_quote(deadline)}/{deadline.year} (khoản 2 Điều 3).",
                  f"Tình hình đến ngày {vi.day(self.as_of)}: {len(sent)}/{len(owed)} đồng chí đã gửi"
                  + (f", trong đó {late} gửi muộn" if late else "") + ".",
                  f"Danh sách các đồng chí: {self.page_url(paths.MEMBERS_INDEX)}"]
@@ -205,9 +213,9 @@ class Events:
                        self.page_url(paths.MEMBERS_INDEX), deadline >= self.as_of)
 
     def consolidation(self, period: Period) -> Event:
-        label = lower_first(period.label)
+        label = vi.lower_first(period.label)
         lines = [f"Ban Tổ chức Tỉnh ủy tổng hợp kết quả dự sinh hoạt {label} của các đồng chí Ủy viên BTV Tỉnh ủy, "
-                 "Ủy viên BCH Đảng bộ tỉnh, báo cáo Ban Thường vụ Tỉnh ủy (Điều 4.3).",
+                 "Ủy viên BCH Đảng bộ tỉnh, báo cáo Ban Thường vụ Tỉnh ủy (khoản 3 Điều 4).",
                  "Quy định không nêu ngày cụ thể: lịch đặt vào ngày cuối kỳ, sau hạn báo cáo (ngày 24).",
                  f"Danh sách các đồng chí: {self.page_url(paths.MEMBERS_INDEX)}"]
         return all_day(f"tong-hop.{period.code}@{self.host}",
@@ -227,8 +235,3 @@ def place_name(province: Province, place: Place) -> str:
 
 def page_url(province: Province, page: str) -> str:
     return province.settings.site_url + paths.html(page)
-
-
-def lower_first(text: str) -> str:
-    """"Quý III/2026" → "quý III/2026", to go inside a sentence."""
-    return text[:1].lower() + text[1:]

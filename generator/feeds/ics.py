@@ -61,7 +61,8 @@ class Writer:
     def event(self, event: Event) -> bytes:
         if event.key not in self.done:
             self.done[event.key] = vevent(event, self.revisions[event.key], self.settings.timezone,
-                                          self.settings.feed_reminder_days)
+                                          self.settings.feed_reminder_days if event.lead_days is None
+                                          else event.lead_days)
         return self.done[event.key]
 
 

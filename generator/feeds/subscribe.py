@@ -10,6 +10,9 @@ import segno
 
 FEEDS_DIR = "lich"   # where the feeds sit in the site, unless settings `feed_url` names another place
 GOOGLE = "https://calendar.google.com/calendar/render?cid="
+# Outlook's "subscribe from web" page, filled in: Outlook.com and Microsoft 365 (work accounts).
+OUTLOOK = ("https://outlook.live.com/calendar/0/addfromweb", "https://outlook.office.com/calendar/0/addfromweb")
+CALENDAR_NAME = "Dự sinh hoạt chi bộ"
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,20 @@ class Subscription:
     webcal: str      # opens the system's calendar app, which subscribes
     google: str      # Google Calendar's "add by URL", already filled in
     qr: str | None   # the SVG file of a QR code of the webcal address, for a phone's camera (members' feeds)
+
+    @property
+    def outlook(self) -> str:
+        """Outlook.com's subscribe page with the address filled in."""
+        return outlook(OUTLOOK[0], self.https)
+
+    @property
+    def office(self) -> str:
+        """The same page of Outlook on the web for Microsoft 365 (work) accounts."""
+        return outlook(OUTLOOK[1], self.https)
+
+
+def outlook(page: str, url: str) -> str:
+    return f"{page}?url={quote(url, safe='')}&name={quote(CALENDAR_NAME, safe='')}"
 
 
 def base_url(settings) -> str:

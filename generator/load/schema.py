@@ -102,6 +102,12 @@ SETTINGS = Object(
               default=12),
         Field("feed_reminder_days", Int(0, 60),
               "lịch (iCal) nhắc trước mỗi hạn (hạn nghĩa vụ, hạn báo cáo) bao nhiêu ngày; mặc định 7", default=7),
+        Field("feed_attendance_reminder_days", Int(0, 180),
+              "lịch (iCal) nhắc việc dự sinh hoạt chưa thực hiện trước khi hết kỳ bao nhiêu ngày (đủ để dự một "
+              "buổi họp hằng tháng); mặc định 30", default=30),
+        text("regulation_number", "số của Quy định, ví dụ “25-QĐ/TU”; văn bản lưu trên trang không ghi số"),
+        day("regulation_signed", "ngày ký ban hành Quy định; mặc định là effective_date (Quy định có hiệu lực từ "
+            "ngày ký)"),
         Field("feed_url", Url(), "địa chỉ gốc nơi đặt các tệp lịch (iCal) nếu khác trang, ví dụ máy chủ truy cập "
               "được từ Internet như https://lich.sonha.example/; mặc định là site_url và lich/"),
     ],
@@ -170,7 +176,7 @@ MEMBER = Object(
               "số lần đã đổi địa chỉ lịch (iCal) riêng của đồng chí; tăng thêm 1 khi địa chỉ bị lộ: "
               "địa chỉ cũ ngừng hoạt động từ lần dựng trang sau; mặc định 0", default=0),
     ],
-    doc="một đồng chí Ủy viên BCH hoặc Ủy viên BTV",
+    doc="một đồng chí Ủy viên BTV hoặc Ủy viên BCH",
 )
 
 ASSIGNMENT = Object(
@@ -221,7 +227,7 @@ VISIT = Object(
         text("arranged_by", "cấp ủy bố trí, ví dụ “Ban Thường vụ Huyện ủy An Phú”"),
         notes("note", "ghi chú"),
     ],
-    doc="một lần dự sinh hoạt đã được bố trí (Điều 4.2)",
+    doc="một lần dự sinh hoạt đã được bố trí (khoản 2 Điều 4)",
     one_of=("cell", "area"),
 )
 
@@ -234,7 +240,7 @@ REPORT = Object(
         day("submitted", "ngày gửi báo cáo đến Ban Tổ chức Tỉnh ủy", required=True),
         notes("note", "ghi chú"),
     ],
-    doc="một báo cáo kết quả dự sinh hoạt đã gửi (Điều 3.2)",
+    doc="một báo cáo kết quả dự sinh hoạt đã gửi (khoản 2 Điều 3)",
 )
 
 GRIEVANCE = Object(
@@ -251,7 +257,7 @@ GRIEVANCE = Object(
         notes("resolution", "kết quả giải quyết"),
         day("resolved", "ngày giải quyết xong"),
     ],
-    doc="một vấn đề bức xúc của nhân dân (Điều 3.1)",
+    doc="một vấn đề bức xúc của nhân dân (khoản 1 Điều 3)",
 )
 
 FILES: dict[str, Object | List] = {

@@ -28,6 +28,9 @@ class Settings:
     feed_horizon_months: int
     feed_reminder_days: int = 7
     feed_url: str | None = None   # where the feeds are served, when not under site_url
+    feed_attendance_reminder_days: int = 30   # an attendance duty not met reminds this long before its period ends
+    regulation_number: str | None = None      # the regulation's number and signing date: the text held has neither
+    regulation_signed: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

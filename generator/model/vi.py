@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime, time
 
 SAMPLE_NOTICE = "Dữ liệu mẫu: tỉnh, người và địa danh trên trang này đều là hư cấu."
@@ -13,7 +14,7 @@ ROLES_SHORT = {"bch": "Ủy viên BCH", "btv": "Ủy viên BTV"}
 ASSIGNMENT_KINDS = {"phu-trach": "Phụ trách", "theo-doi": "Theo dõi"}
 STATUSES = {
     "met": "Đã thực hiện",
-    "late": "Nộp muộn",
+    "late": "Gửi muộn",
     "planned": "Đã có lịch",
     "due": "Chưa thực hiện",
     "missed": "Không thực hiện",
@@ -55,6 +56,21 @@ def moment(value: datetime) -> str:
 def span(start: date, end: date | None) -> str:
     return f"từ {day(start)}" + (f" đến {day(end)}" if end else "")
 
+
+def days_left(deadline: date, today: date) -> str:
+    """còn 36 ngày; hạn là hôm nay; đã quá hạn 3 ngày"""
+    left = (deadline - today).days
+    if left > 0:
+        return f"còn {left} ngày"
+    return "hạn là hôm nay" if left == 0 else f"đã quá hạn {-left} ngày"
+
+
+def clause(code: str) -> str:
+    """A clause cited the Vietnamese legal way: "2.3" → "khoản 3 Điều 2"; "4" → "Điều 4"."""
+    article, _, item = code.partition(".")
+    return f"khoản {item} Điều {article}" if item else f"Điều {article}"
+
+
 ORDINALS = {1: "đầu tiên", 2: "thứ hai", 3: "thứ ba", 4: "thứ tư", -1: "cuối cùng"}
 WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
@@ -92,3 +108,50 @@ def change(c) -> str:
     else:
         text = f"{day(c.date)}: dời sang {clock(c.time) + ' ' if c.time else ''}{day(c.moved_to)}"
     return text + (f" ({c.reason})" if c.reason else "")
+
+
+# -- names in Vietnamese order
+
+ALPHABET = {letter: n for n, letter in enumerate("a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split())}
+LETTER_MARKS = frozenset("\u0306\u0302\u031b")  # breve, circumflex, horn: part of the letter (ă â ê ô ơ ư)
+TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng (after ngang)
+
+
+def word_key(word: str) -> tuple:
+    """A word in dictionary order: its letters in the Vietnamese alphabet, then its tone."""
+    letters, tone = [], 0
+    for char in unicodedata.normalize("NFD", word.lower()):
+        if char in TONES:
+            tone = TONES[char]
+        elif char in LETTER_MARKS and letters:
+            letters[-1] = unicodedata.normalize("NFC", letters[-1] + char)
+        else:
+            letters.append(char)
+    return tuple(ALPHABET.get(c, len(ALPHABET) + ord(c)) for c in letters), tone
+
+
+def name_key(name: str) -> tuple:
+    """Vietnamese names sort by the given name (the last word), then the middle names, then the family
+    name, each in the Vietnamese alphabet (a ă â b c d đ e ê …) with tones in dictionary order."""
+    words = name.split()
+    ordered = words[-1:] + words[1:-1] + words[:1] if len(words) > 1 else words
+    return tuple(word_key(w) for w in ordered)
+
+
+def lower_first(text: str) -> str:
+    """"Đảng bộ phường An Lạc" → "đảng bộ phường An Lạc", inside a sentence."""
+    return text[:1].lower() + text[1:]
+
+
+def without_kind(province: str) -> str:
+    """"Tỉnh Sơn Hà" → "Sơn Hà": the name alone, for "Đảng bộ tỉnh Sơn Hà"."""
+    for kind in ("Tỉnh ", "Thành phố "):
+        if province.startswith(kind):
+            return province[len(kind):]
+    return province
+
+
+def party_committee(province: str) -> str:
+    """"Tỉnh Sơn Hà" → "Đảng bộ tỉnh Sơn Hà"; a city → "Đảng bộ thành phố …"."""
+    kind = "thành phố" if province.startswith("Thành phố ") else "tỉnh"
+    return f"Đảng bộ {kind} {without_kind(province)}"

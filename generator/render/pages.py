@@ -116,6 +116,8 @@ def rest(site: Site) -> Iterator[tuple[str, str]]:
     yield paths.HOME, env.get_template("home.md").render(page=paths.HOME, members=members_by_name(site))
     yield paths.MEMBERS_INDEX, env.get_template("members.md").render(page=paths.MEMBERS_INDEX, rows=member_rows(site))
     yield paths.ORGANIZATIONS_INDEX, env.get_template("organizations.md").render(page=paths.ORGANIZATIONS_INDEX)
+    yield paths.REGULATION, env.get_template("quy-dinh.md").render(page=paths.REGULATION,
+                                                                   settings=site.province.settings)
     template = env.get_template("organization.md")
     for org in site.province.organizations.values():
         page = paths.organization_page(org.id)
@@ -142,10 +144,7 @@ def members_by_name(site: Site) -> list[Member]:
     return sorted(site.province.members.values(), key=lambda m: name_key(m.name))
 
 
-def name_key(name: str) -> tuple:
-    """Vietnamese names sort by given name (the last word), then the whole name."""
-    words = name.split()
-    return (words[-1:], words)
+name_key = vi.name_key  # given name, middle names, family name, in the Vietnamese alphabet
 
 
 def active_assignments(site: Site, member: str):
@@ -164,7 +163,7 @@ class Words:
     """Phrases the templates need about places, members and outcomes, with data escaped."""
 
     EXPORTS = ("org_link", "member_link", "place_text", "residence", "host_cells", "outcome", "qualifying",
-               "role_line", "draft_links", "notice_link")
+               "role_line", "draft_links", "notice_link", "duty_title")
 
     def __init__(self, site: Site):
         self.site, self.province = site, site.province
@@ -197,6 +196,13 @@ class Words:
         parts = ([Markup(f"**{md(member.title)}**")] if member.title else []) + [safe(vi.ROLES[r]) for r in roles]
         return Markup(" · ").join(parts)
 
+    def duty_title(self, o: Obligation) -> str:
+        """The obligation's title; R2′ names the member's own communes ("… theo dõi đảng bộ phường An Lạc")."""
+        if o.rule.code != "R2′":
+            return o.rule.title
+        names = ", ".join(vi.lower_first(self.province.organizations[c].name) for c in o.communes)
+        return f"Báo cáo kết quả dự sinh hoạt (quý), trong báo cáo theo dõi {names}"
+
     def outcome(self, o: Obligation) -> str:
         """Why it does not apply, what met it, and the R2′ note: what a reader needs to know."""
         parts = [o.reason, o.note]
@@ -205,11 +211,11 @@ class Words:
             parts.append(f"Đã dự ngày {vi.day(record.date)} tại {self.place_text(record.cell or record.area)}")
         elif o.met_by:
             sent = self.province.reports[o.met_by].submitted
-            parts.append(f"Đã gửi ngày {vi.day(sent)}" + (", sau hạn" if o.status == "late" else ""))
+            parts.append(f"Đã {'gửi muộn' if o.status == 'late' else 'gửi'} ngày {vi.day(sent)}")
         return ". ".join(p for p in parts if p)
 
     def draft_links(self, page: str, o: Obligation) -> Markup:
-        """Links to the report draft of a report obligation (Điều 3.3), when one is made for its period."""
+        """Links to the report draft of a report obligation (khoản 3 Điều 3), when one is made for its period."""
         if not compliance.has_draft(o, self.site.as_of):
             return Markup("—")
         return (Markup(f"[Trang in]({paths.relative(page, paths.draft_page(o.member, o.period))}) · ")
@@ -263,15 +269,27 @@ def member_view(site: Site, member: Member) -> dict:
     return dict(
         member=member,
         roles=current_roles(site, member),
+        todo=todo(site, member, obligations),
         sections=[("Kỳ hiện tại", "ky-hien-tai", period_groups(obligations, site.now)),
                   ("Kỳ tới", "ky-toi", period_groups(obligations, site.upcoming))],
         assignments=sorted(site.index.assignments.get(member.id, ()), key=lambda a: (a.start, a.id)),
-        visits=list(reversed(site.index.visits.get(member.id, ()))),
+        visits=sorted(site.index.visits.get(member.id, ()), key=lambda v: (site.agenda.visit_start(v), v.id),
+                      reverse=True),
         reports=[o for o in obligations if o.rule.kind == "report"],
         attended=attended,
         met=met,
         past=[o for o in obligations if o.period.end < site.as_of],
     )
+
+
+def todo(site: Site, member: Member, obligations) -> dict:
+    """The first box of a member's page: each duty still open in the periods running now (soonest
+    deadline first) with the next meetings that count for it, and what is already done."""
+    current = [o for o in obligations if o.applies and any(o.period == p for p in site.now)]
+    still = sorted((o for o in current if o.status in ("due", "planned")), key=lambda o: (o.due, o.rule.kind))
+    meetings = {o: site.agenda.upcoming(member, o, limit=3) if o.rule.kind == "attend" and o.status == "due" else []
+                for o in still}
+    return dict(open=[(o, meetings[o]) for o in still], done=[o for o in current if o.status in ("met", "late")])
 
 
 def period_groups(obligations, periods: list[Period]) -> list[tuple[Period, list[Obligation]]]:
@@ -289,7 +307,7 @@ def organization_view(site: Site, org_id: str) -> dict:
     assigned = sorted((a for org in below for a in site.index.assigned_to.get(org, ())),
                       key=lambda a: (depth[a.organization], a.kind, name_key(site.province.members[a.member].name)))
     visits = sorted((v for org in below for v in site.index.visits_under.get(org, ())),
-                    key=lambda v: (v.date, v.id), reverse=True)
+                    key=lambda v: (site.agenda.visit_start(v), v.id))  # in date order, the earliest first
     return dict(
         org=site.province.organizations[org_id],
         ancestors=list(reversed(site.tree.ancestors(org_id))),

@@ -34,7 +34,7 @@ RULES = {rule.code: rule for rule in (
     Rule("D", "d", "2.3", "attend", "H", "Dự sinh hoạt chi bộ khu dân cư hoặc khu dân cư nơi cư trú"),
     Rule("R1", "r1", "3.2", "report", "H", "Báo cáo kết quả dự sinh hoạt (6 tháng)"),
     Rule("R2", "r2", "3.2", "report", "Q", "Báo cáo kết quả dự sinh hoạt (quý)"),
-    Rule("R2′", "r2-prime", "3.2", "report", "Q", "Báo cáo kết quả dự sinh hoạt (quý), trong báo cáo theo dõi đảng bộ xã"),
+    Rule("R2′", "r2-prime", "3.2", "report", "Q", "Báo cáo kết quả dự sinh hoạt (quý), trong báo cáo theo dõi đảng bộ xã, phường, thị trấn"),
 )}
 ORDER = {code: number for number, code in enumerate(RULES)}
 RULE_ROLE = {"A": "btv", "A′": "btv", "B": "btv", "R1": "btv", "C": "bch", "D": "bch", "R2": "bch", "R2′": "bch"}
@@ -64,6 +64,7 @@ class Obligation:
     met_by: str | None = None   # the attendance or report record
     planned_by: str | None = None
     note: str | None = None
+    communes: tuple[str, ...] = ()  # R2′: the communes followed, whose report this one is part of
 
     @property
     def applies(self) -> bool:
@@ -243,8 +244,8 @@ class Context:
 
     def report(self, member: Member, period: Period, role: list[Span], code: str) -> Obligation:
         """R1 (BTV, each half) and R2 / R2′ (BCH, each quarter): a report before the 25th."""
-        communes = [a.organization for a in self.active(member, "theo-doi", period)
-                    if self.tree.is_commune(a.organization)]
+        communes = tuple(dict.fromkeys(a.organization for a in self.active(member, "theo-doi", period)
+                                       if self.tree.is_commune(a.organization)))
         if code == "R2" and communes:
             code = "R2′"
         rule = RULES[code]
@@ -255,11 +256,11 @@ class Context:
         deadline = report_deadline(period)
         note = None
         if communes:
-            names = ", ".join(self.province.organizations[o].name for o in dict.fromkeys(communes))
+            names = ", ".join(self.province.organizations[o].name for o in communes)
             note = (f"Báo cáo này là một phần của báo cáo kết quả theo dõi {names}; "
-                    "không gửi báo cáo riêng (Điều 3.2)")
+                    "không gửi báo cáo riêng (khoản 2 Điều 3)")
         base = dict(member=member.id, rule=rule, period=period, due=deadline,
-                    covered_days=overlap_days(spans, period), note=note)
+                    covered_days=overlap_days(spans, period), note=note, communes=communes)
         sent = [r for r in self.reports.get((member.id, period.code), ())
                 if period.start <= r.submitted <= self.as_of]  # a report cannot come before its period
         if sent:

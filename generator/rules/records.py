@@ -88,7 +88,7 @@ class Checker:
         if record.date < effective:
             return f"ngày {day} trước ngày Quy định có hiệu lực ({vi.day(effective)})"
         if not any(in_force(r, record.date) for r in member.roles):
-            return f"ngày {day} đồng chí không giữ vai trò Ủy viên BCH hay Ủy viên BTV"
+            return f"ngày {day} đồng chí không giữ vai trò Ủy viên BTV hay Ủy viên BCH"
         return None
 
     def takes(self, member: Member, record: Attendance | Visit, o: Obligation) -> bool:
@@ -122,7 +122,7 @@ class Checker:
         if record.area:
             name = self.province.areas[record.area].name
             return (f"{name} không phải khu dân cư nơi cư trú của đồng chí; "
-                    "chỉ khu dân cư nơi cư trú được tính (Điều 2.2, 2.3)")
+                    "chỉ khu dân cư nơi cư trú được tính (khoản 2, khoản 3 Điều 2)")
         cell = self.province.cells[record.cell]
         where = f"{cell.name} ({self.province.organizations[cell.organization].name})"
         if record.cell == member.residence_cell:
@@ -143,7 +143,7 @@ class Checker:
             return f"ngày {vi.day(record.date)} phân công phụ trách, theo dõi đảng bộ có {cell.name} chưa có hoặc đã hết hiệu lực"
         if not cell.residential and any(o.qualifying.residential_only for o in applying if o.qualifying):
             return (f"{where} không phải chi bộ khu dân cư; đảng bộ được phân công có chi bộ khu dân cư "
-                    "nên chỉ chi bộ khu dân cư được tính (Điều 2.2)")
+                    "nên chỉ chi bộ khu dân cư được tính (khoản 2 Điều 2)")
         return f"{where} không đáp ứng nghĩa vụ nào áp dụng trong kỳ"
 
     def first_report(self, report: Report) -> str | None:
@@ -170,9 +170,9 @@ class Checker:
                 return f"kỳ {period.label} nằm ngoài thời gian áp dụng Quy định"
             if period.kind == "Q":
                 return (f"đồng chí không có kỳ báo cáo {period.label}: Ủy viên BTV báo cáo 6 tháng một lần "
-                        "(trước ngày 25/6 và 25/12, Điều 3.2); ghi period dạng 2026-H1, 2026-H2")
+                        "(trước ngày 25/6 và 25/12, khoản 2 Điều 3); ghi period dạng 2026-H1, 2026-H2")
             return (f"đồng chí không có kỳ báo cáo {period.label}: Ủy viên BCH báo cáo theo quý "
-                    "(trước ngày 25 tháng cuối quý, Điều 3.2); ghi period dạng 2026-Q1 … 2026-Q4")
+                    "(trước ngày 25 tháng cuối quý, khoản 2 Điều 3); ghi period dạng 2026-Q1 … 2026-Q4")
         if not any(o.applies for o in owed):
             return f"nghĩa vụ báo cáo {period.label} không áp dụng: {owed[0].reason}"
         return None

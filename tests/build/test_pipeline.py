@@ -58,7 +58,7 @@ def test_an_interrupted_build_leaves_the_previous_site_intact(tmp_path):
     rebuilt = run(root, "build", "--as-of", AS_OF)
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert not fresh.exists()
-    assert "Tỉnh Sơn Hà Mới" in (root / "site" / "index.html").read_text()
+    assert "Đảng bộ tỉnh Sơn Hà Mới" in (root / "site" / "index.html").read_text()
 
 
 def test_an_engine_failure_leaves_the_previous_site_intact_and_says_so(tmp_path):

@@ -1,4 +1,4 @@
-"""Report drafts (Điều 3.3): the Word file read back with python-docx, and its printable page."""
+"""Report drafts (khoản 3 Điều 3): the Word file read back with python-docx, and its printable page."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 
 from generator.exports import drafts
 from generator.model.tree import Tree
+from generator.rules.compliance import record_warnings
 from generator.rules.obligations import evaluate
 
 from ..support.builders import assign, bch, province, went
@@ -115,7 +116,7 @@ def test_a_note_with_control_characters_still_makes_a_word_file():
                     [replace(went("m", "cb-thon-1", date(2026, 2, 5)), quality="Tốt\x0bđẹp\x07")])
     tree = Tree(prov)
     evaluation = evaluate(prov, date(2026, 3, 1), tree)
-    drafter = drafts.Drafter(prov, tree, evaluation)
+    drafter = drafts.Drafter(prov, tree, evaluation, record_warnings(prov, evaluation, tree))
     draft = next(drafter.draft(o) for o in drafter.reporting() if o.period.code == "2026-Q1")
     lines = text_of(docx.Document(io.BytesIO(drafts.Word(date(2026, 3, 1)).write(draft))))
     assert any(line.endswith("Tốtđẹp") for line in lines)
@@ -124,3 +125,22 @@ def test_a_note_with_control_characters_still_makes_a_word_file():
 def test_the_issuing_body_follows_the_province_setting():
     assert drafts.issuer_and_place("Tỉnh Sơn Hà") == ("TỈNH ỦY SƠN HÀ", "Sơn Hà")
     assert drafts.issuer_and_place("Thành phố Hải Cảng") == ("THÀNH ỦY HẢI CẢNG", "Hải Cảng")
+
+
+def test_a_meeting_no_obligation_counts_is_left_out_of_the_draft_and_said_why(built):
+    # data/attendance.yml: dsh-luong-van-nam-20260103 is before the regulation took effect (05/01/2026).
+    lines = text_of(docx.Document(built / "bao-cao" / "luong-van-nam-2026-h1.docx"))
+    times = lines[lines.index(next(l for l in lines if l.startswith("1."))) + 1:
+                  lines.index(next(l for l in lines if l.startswith("2.")))]
+    assert not any(line.startswith("- Thứ Bảy, 03/01/2026") for line in times)
+    assert ("- Không đưa vào báo cáo: Thứ Bảy, 03/01/2026, 07:30, Chi bộ Tổ dân phố 4 (Đảng bộ phường Đông Tiến), "
+            "vì ngày 03/01/2026 trước ngày Quy định có hiệu lực (05/01/2026).") in times
+
+
+def test_a_grievance_noted_on_its_meeting_record_too_appears_once_among_the_difficulties(built):
+    # vv-2026-003 was raised at dsh-phan-thi-ha-20261004, whose own note says the same words.
+    lines = text_of(docx.Document(built / "bao-cao" / "phan-thi-ha-2026-h2.docx"))
+    difficulties = lines[lines.index(next(l for l in lines if l.startswith("4."))) + 1:
+                         lines.index(next(l for l in lines if l.startswith("5.")))]
+    assert sum("Đường liên thôn xuống cấp" in line for line in difficulties) == 1
+    assert any(line.startswith("- Vấn đề bức xúc nêu tại Chi bộ Thôn Quyết Thắng") for line in difficulties)

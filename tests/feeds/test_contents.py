@@ -121,8 +121,8 @@ def test_report_deadlines_fall_on_the_24th_and_quote_the_regulation():
 def test_a_commune_follower_is_told_the_report_is_a_section_of_the_commune_report():
     p = province([bch("hai")], [assign("hai", "xa-a1", "theo-doi")])
     deadline = event(build(p)[("thanh-vien", "hai")], f"nghia-vu.hai.r2.2026-Q4@{HOST}")
-    assert deadline.summary == ("Báo cáo kết quả dự sinh hoạt quý IV/2026 (trong báo cáo theo dõi đảng bộ xã, "
-                                "phường, thị trấn) – trước ngày 25/12")
+    assert deadline.summary == ("Báo cáo kết quả dự sinh hoạt quý IV/2026 (trong báo cáo theo dõi đảng bộ xã A1) "
+                                "– trước ngày 25/12")
     assert "một phần của báo cáo kết quả theo dõi Đảng bộ xã A1; không gửi báo cáo riêng" in deadline.description
 
 

@@ -149,16 +149,19 @@ def test_lines_are_folded_at_75_octets_and_end_with_crlf(sample):
 
 
 def test_an_open_deadline_has_one_reminder_the_settings_lead_before(tmp_path):
+    """A report deadline reminds `feed_reminder_days` before; an attendance duty not yet met
+    `feed_attendance_reminder_days` before its period ends (time to attend a monthly meeting)."""
     p = province([btv("an")], [assign("an", "huyen-a", "phu-trach")])
-    p = replace(p, settings=replace(p.settings, feed_reminder_days=3))
+    p = replace(p, settings=replace(p.settings, feed_reminder_days=3, feed_attendance_reminder_days=30))
     calendar = Calendar.from_ical(render(p, AS_OF, tmp_path)[("thanh-vien", "an")][2])
     reminded = {str(e["UID"]): e.walk("VALARM") for e in calendar.walk("VEVENT") if e.walk("VALARM")}
     assert set(reminded) == {"nghia-vu.an.a.2026-H2@example.test", "nghia-vu.an.b.2026-H2@example.test",
                              "nghia-vu.an.r1.2026-H2@example.test", "nghia-vu.an.a.2027-H1@example.test",
                              "nghia-vu.an.b.2027-H1@example.test", "nghia-vu.an.r1.2027-H1@example.test"}
-    for alarms in reminded.values():
+    for uid, alarms in reminded.items():
         [alarm] = alarms
-        assert alarm.to_ical().decode().count("TRIGGER:-P3D") == 1 and alarm["ACTION"] == "DISPLAY"
+        lead = "-P3D" if ".r1." in uid else "-P30D"
+        assert alarm.to_ical().decode().count(f"TRIGGER:{lead}") == 1 and alarm["ACTION"] == "DISPLAY"
 
 
 TRICKY = 'Ông "An", bà Ba; đường 3\\4 – phường 1\nlối vào phía sau'

@@ -1,5 +1,6 @@
 """The subscribe box: one address per kind of client, and a QR code made offline."""
 
+import html
 from dataclasses import replace
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
@@ -58,4 +59,13 @@ def test_the_box_on_a_member_page_escapes_the_name_and_offers_every_address():
     assert f'href="{box.webcal}"' in page and f'value="{box.https}"' in page
     assert f'href="../lich/{NAME}" download' in page
     assert f'href="{box.google}"' in page
-    assert 'href="../huong-dan/lich.md#android"' in page
+    assert all(f'href="{html.escape(address)}"' in page for address in (box.outlook, box.office))
+    assert 'data-device="android"' in page and "ICSx⁵" in page and "Internet" in page
+
+
+def test_outlook_opens_its_subscribe_page_with_the_address_filled_in():
+    box = subscription(SETTINGS, NAME, "Lịch", qr=False)
+    for address, host in ((box.outlook, "outlook.live.com"), (box.office, "outlook.office.com")):
+        parts = urlsplit(address)
+        assert (parts.netloc, parts.path) == (host, "/calendar/0/addfromweb")
+        assert parse_qs(parts.query) == {"url": [box.https], "name": ["Dự sinh hoạt chi bộ"]}

@@ -154,7 +154,7 @@ def test_a_meeting_outside_the_role_before_the_regulation_or_after_the_as_of_dat
     prov_early = province([bch("c")], [assign("c", "xa-a1", "theo-doi")], [went("c", "cb-thon-1", date(2026, 1, 5))],
                           effective=date(2026, 1, 10))
     found = warnings_of(prov, as_of=date(2026, 6, 1))
-    assert found["dsh-b-cb-thon-1-2026-01-20"] == "ngày 20/01/2026 đồng chí không giữ vai trò Ủy viên BCH hay Ủy viên BTV"
+    assert found["dsh-b-cb-thon-1-2026-01-20"] == "ngày 20/01/2026 đồng chí không giữ vai trò Ủy viên BTV hay Ủy viên BCH"
     assert found["dsh-b-cb-thon-1-2026-07-05"].startswith("ngày dự 05/07/2026 sau ngày tính trạng thái (01/06/2026)")
     assert warnings_of(prov_early) == {"dsh-c-cb-thon-1-2026-01-05": "ngày 05/01/2026 trước ngày Quy định có hiệu lực "
                                        "(10/01/2026)"}

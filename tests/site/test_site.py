@@ -16,7 +16,9 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from ..support.browser import SHOTS, vietnamese_order
+from generator.model import vi
+
+from ..support.browser import SHOTS
 
 
 def shot(page: Page, name: str) -> None:
@@ -94,8 +96,10 @@ def test_the_members_table_filters_and_sorts(page, base):
     page.locator(".data-table select").first.select_option("Ủy viên BTV")
     assert all("Ủy viên BTV" in rows.nth(i).inner_text() for i in range(rows.count()))
     page.locator(".data-table th", has_text="Họ và tên").click()
-    names = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
-    assert names == sorted(names, key=vietnamese_order)
+    names = [rows.nth(i).locator("td a").first.inner_text() for i in range(rows.count())]
+    assert names == sorted(names, key=vi.name_key)  # given name, middle names, family name
+    page.locator(".data-table th", has_text="Họ và tên").click()
+    assert [rows.nth(i).locator("td a").first.inner_text() for i in range(rows.count())] == names[::-1]
     shot(page, "members")
 
 

@@ -16,7 +16,7 @@ def produce(s: Shared) -> Produced:
     """Made later, while the engine runs: a draft is shared by its page and its .docx."""
     template = printable(s.site, "bao-cao.html")
     word = drafts.Word(s.as_of)
-    drafter = drafts.Drafter(s.province, s.site.tree, s.evaluation)
+    drafter = drafts.Drafter(s.province, s.site.tree, s.evaluation, s.site.warnings)
     made: dict = {}
 
     def draft(o: Obligation) -> drafts.Draft:

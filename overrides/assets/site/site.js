@@ -41,6 +41,8 @@
   }
 
   function cellValue(cell) {
+    var key = cell.querySelector("[data-sort]");  // a name: its rank in Vietnamese name order
+    if (key) return key.getAttribute("data-sort");
     var status = cell.querySelector(".status");
     return (status || cell).textContent.trim();
   }
@@ -57,15 +59,17 @@
     var field = input(box.dataset.placeholder);
     var count = counter();
     var keys = items.map(function (li) { return fold(li.textContent); });
+    // data-until-typed: the list stays folded until a name is typed (the home page's first screen).
+    var folded = box.hasAttribute("data-until-typed");
     function apply() {
       var words = fold(field.value).split(/\s+/).filter(Boolean);
       var shown = 0;
       items.forEach(function (li, i) {
-        var ok = words.every(function (w) { return keys[i].indexOf(w) !== -1; });
+        var ok = words.every(function (w) { return keys[i].indexOf(w) !== -1; }) && !(folded && !words.length);
         li.hidden = !ok;
         shown += ok ? 1 : 0;
       });
-      count.textContent = shown + "/" + items.length;
+      count.textContent = folded && !words.length ? items.length + " đồng chí" : shown + "/" + items.length;
     }
     field.addEventListener("input", apply);
     box.insertBefore(count, box.firstChild);
@@ -148,6 +152,29 @@
     apply();
   }
 
+  // The heading a table sits under, to name its scroll box for a screen reader.
+  function headingBefore(node) {
+    for (; node && !node.classList.contains("md-typeset"); node = node.parentElement) {
+      for (var prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
+        if (/^H[1-6]$/.test(prev.tagName)) return prev.textContent.replace(/¶$/, "").trim();
+      }
+    }
+    return document.title;
+  }
+
+  // A wide table scrolls inside its own box (Material's scrollwrap): reachable by keyboard.
+  function setupScroll(box) {
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", "Bảng: " + headingBefore(box) + " (cuộn ngang để xem hết)");
+  }
+
+  // Material wraps the tables once its own script has run on the page.
+  function setupScrolls() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([role])").forEach(setupScroll);
+  }
+  if (window.document$) window.document$.subscribe(function () { setTimeout(setupScrolls); });
+  window.addEventListener("load", setupScrolls);
   document.querySelectorAll(".filterable").forEach(setupList);
   document.querySelectorAll(".data-table").forEach(setupTable);
 })();
