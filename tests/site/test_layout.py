@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from ..conftest import LOCAL, ROOT
+from ..support.browser import LOCAL
+from ..support.project import ROOT
 from .test_site import shot
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ..conftest import ROOT
+from ..support.project import ROOT
 
 
 @cache
