@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from . import synth
 from .build import pipeline, publish, serve
+from .deploy import commands as deploy
 from .feeds import tokens
 from .load import problems, schema
 from .load.data import load
@@ -39,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--feeds-dir", type=Path,
                            help="ghi thêm riêng các tệp lịch (.ics) vào thư mục này, để đặt trên máy chủ Internet")
     add_publish(commands)
+    deploy.add(commands, ROOT)
     serve_cmd = commands.add_parser("serve", help="xem trước, tự dựng lại khi data/ hoặc content/ thay đổi")
     serve_cmd.add_argument("--as-of", type=as_of_date)
     serve_cmd.add_argument("--port", type=int, default=8000)
@@ -73,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         report(err)
         return 1
+    if args.command in ("nginx", "account"):
+        return deploy.run(args, province)
     if args.command == "check":
         print(summary(province))
         warn(args.data, province, today(province.settings.timezone))

@@ -128,6 +128,17 @@ def render_rest(site: Site) -> dict[str, str]:
     for org in site.province.organizations.values():
         page = paths.organization_page(org.id)
         pages[page] = template.render(page=page, **organization_view(site, org.id))
+    pages.update(feed_pages(site, env))
+    return pages
+
+
+def feed_pages(site: Site, env: Environment) -> dict[str, str]:
+    """The organizations' and the Board's feed addresses, each on a page only its readers may open."""
+    template = env.get_template("feed.md")
+    pages = {paths.organization_feed_page(o.id): template.render(page=paths.organization_feed_page(o.id),
+                                                                 title=f"Lịch bố trí dự sinh hoạt – {o.name}")
+             for o in site.province.organizations.values()}
+    pages[paths.PROVINCE_FEED] = template.render(page=paths.PROVINCE_FEED, title="Lịch hạn báo cáo và tổng hợp")
     return pages
 
 

@@ -19,6 +19,11 @@ def organization_page(org: str) -> str:
     return f"to-chuc/{org}.md"
 
 
+def organization_feed_page(org: str) -> str:
+    """The organization's feed address, on a page of its own: only its committee and the Board may open it."""
+    return f"to-chuc/{org}/lich.md"
+
+
 HOME = "index.md"
 MEMBERS_INDEX = "thanh-vien/index.md"
 ORGANIZATIONS_INDEX = "to-chuc/index.md"
@@ -60,6 +65,7 @@ CONSOLIDATED = "tong-hop/index.md"
 GRIEVANCES = "van-de/index.md"
 WARNINGS = "canh-bao/index.md"
 GUIDE_CONSOLIDATION = "huong-dan/tong-hop.md"
+PROVINCE_FEED = "bang-tong-hop/lich.md"   # the Board's feed address: on a Board page, not the members' index
 
 
 def period_slug(period) -> str:
