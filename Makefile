@@ -7,6 +7,7 @@ CHROMIUM := /usr/bin/chromium
 FAKETIME := /usr/bin/faketime
 NODE_STAMP := node_modules/.package-lock.json
 NGINX := /usr/sbin/nginx
+SYSTEMD_ANALYZE := /usr/bin/systemd-analyze
 PORT ?= 8088
 
 .PHONY: site test lint golden serve check schema bench nginx
@@ -14,7 +15,7 @@ PORT ?= 8088
 site: $(STAMP)
 	$(BIN)/python -m generator build
 
-test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(FAKETIME) $(NGINX)
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(FAKETIME) $(NGINX) $(SYSTEMD_ANALYZE)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -54,6 +55,10 @@ nginx: $(STAMP) $(NGINX)
 $(NGINX):
 	apt-get install -y -qq -o DPkg::Lock::Timeout=600 nginx-light || \
 		(apt-get update -qq && apt-get install -y -qq -o DPkg::Lock::Timeout=600 nginx-light)
+
+# `systemd-analyze verify` checks the units in deploy/.
+$(SYSTEMD_ANALYZE):
+	apt-get install -y -qq -o DPkg::Lock::Timeout=600 systemd
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here);
 # the reproducibility test builds under another wall clock with faketime.
