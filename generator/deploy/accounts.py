@@ -72,13 +72,19 @@ def read(path: Path) -> dict[str, Account]:
 
 
 def write(path: Path, accounts: dict[str, Account]) -> None:
-    """The whole file replaced in one step; readable by its owner and group (nginx's) only."""
+    """The whole file replaced in one step; readable by its owner and group (nginx's) only, which it keeps."""
     path.parent.mkdir(parents=True, exist_ok=True)
     staged = path.with_name(f".{path.name}.new")
     staged.write_text("".join(f"{a.login}:{a.hash}:{a.role}\n" for a in sorted(accounts.values(),
                                                                                 key=lambda a: a.login)),
                       encoding="utf-8")
     os.chmod(staged, 0o640)
+    if path.exists():   # keep the owner and group given to the file (nginx's group reads it)
+        owner = path.stat()
+        try:
+            os.chown(staged, owner.st_uid, owner.st_gid)
+        except PermissionError:
+            pass
     os.replace(staged, path)
 
 

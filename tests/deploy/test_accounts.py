@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import subprocess
 
 from generator.deploy.accounts import check_password, read
@@ -25,7 +26,10 @@ def test_creating_an_account_prints_a_one_time_password_and_stores_only_its_hash
     assert password not in stored and stored.startswith("btv-one:$2y$") and stored.rstrip().endswith(":member")
     assert oct(accounts.stat().st_mode & 0o777) == "0o640"
     assert check_password(password, read(accounts)["btv-one"].hash)
+    group = 33 if os.geteuid() == 0 else os.getgroups()[-1]   # www-data, nginx's group on Debian, as root
+    os.chown(accounts, -1, group)
     again = run(root, "account", "btv-one", "--role", "member", "--accounts", str(accounts))
+    assert accounts.stat().st_gid == group   # a reset keeps the group given to the file
     new = again.stdout.strip().splitlines()[-1]
     assert new != password and check_password(new, read(accounts)["btv-one"].hash)
     assert not check_password(password, read(accounts)["btv-one"].hash)
