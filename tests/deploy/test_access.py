@@ -168,3 +168,11 @@ def test_a_committee_sees_its_organizations_and_their_feeds_but_no_member_page_o
                                                      "tong-hop/"))]
     assert not [p for p in readable if p.startswith("to-chuc/") and not p.startswith(
         ("to-chuc/huyen-an-phu", "to-chuc/thi-tran-an-phu", "to-chuc/xa-phu-huu", "to-chuc/xa-khanh-an"))]
+
+
+def test_the_search_index_holds_only_pages_every_account_may_open(server):
+    index = json.loads((server.site / "search/search_index.json").read_text(encoding="utf-8"))
+    pages = sorted({"/" + doc["location"].split("#")[0] for doc in index["docs"]} - {"/"})
+    assert "/quy-dinh.html" in pages and len(pages) >= 5
+    closed = [(page, login) for page in pages for login in ACCOUNTS if server.get(page, login).status != 200]
+    assert closed == []
