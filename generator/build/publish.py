@@ -9,14 +9,17 @@ A new site is built into a new release folder; only when it is complete does
 atomic step: a reader gets the old site or the new one, never a mix). A build
 that fails or is killed leaves `current` as it was; what it left behind is
 removed by the next publish. Only the current and the previous release are kept.
+Two publishes at once (the timer and a data change) take turns on a lock in DEST.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import swap
@@ -58,8 +61,22 @@ def next_release(dest: Path) -> Path:
     return dest / RELEASES / f"{max(numbers, default=0) + 1:04d}"
 
 
+@contextmanager
+def turn(dest: Path) -> Iterator[None]:
+    """Wait for any other publish or rollback into `dest` to end; the lock goes with the process."""
+    dest.mkdir(parents=True, exist_ok=True)
+    with open(dest / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def publish(dest: Path, build: Callable[[Path], int]) -> int:
     """Build into a new release with `build(folder)` (0 when it succeeded), then switch to it."""
+    with turn(dest):
+        return publish_now(dest, build)
+
+
+def publish_now(dest: Path, build: Callable[[Path], int]) -> int:
     (dest / RELEASES).mkdir(parents=True, exist_ok=True)
     if (dest / CURRENT).exists() and release_of(dest / CURRENT) is None:
         print(f"{dest / CURRENT} không phải liên kết tới một bản trong {dest / RELEASES}: không xuất bản đè lên.",
@@ -83,6 +100,11 @@ def publish(dest: Path, build: Callable[[Path], int]) -> int:
 
 def rollback(dest: Path) -> int:
     """Serve the previous release again; the one it replaces becomes the previous (a second rollback undoes)."""
+    with turn(dest):
+        return rollback_now(dest)
+
+
+def rollback_now(dest: Path) -> int:
     current, previous = release_of(dest / CURRENT), release_of(dest / PREVIOUS)
     if current is None or previous is None:
         print(f"Không có bản trước để quay lại trong {dest}.", file=sys.stderr)

@@ -83,3 +83,14 @@ def test_killing_a_publish_midway_leaves_the_previous_site_served(tmp_path):
     assert again.returncode == 0, again.stderr
     assert sorted(p.name for p in (dest / "releases").iterdir()) == ["0001", "0002"]
     assert b"25/11/2026" in published(dest)["index.html"]
+
+
+def test_two_publishes_at_once_take_turns_and_both_complete(tmp_path):
+    root, dest = project(tmp_path), tmp_path / "www"
+    env = {k: v for k, v in os.environ.items() if k != "FEED_SECRET"}
+    command = [sys.executable, "-m", "generator", "publish", str(dest), "--as-of"]
+    both = [subprocess.Popen([*command, day], cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for day in ("2026-06-01", "2026-11-25")]
+    assert [p.wait(timeout=300) for p in both] == [0, 0]
+    assert sorted(p.name for p in (dest / "releases").iterdir()) == ["0001", "0002"]
+    assert os.readlink(dest / "current") == "releases/0002" and os.readlink(dest / "previous") == "releases/0001"
