@@ -101,6 +101,15 @@ def test_a_missing_page_or_a_folder_is_404_for_everyone_signed_in(server):
             assert b"Index of" not in answer.body
 
 
+def test_a_page_one_may_not_read_answers_exactly_as_a_missing_one(server):
+    forbidden = server.get(f"/thanh-vien/{OTHER}.html", MEMBER)
+    missing = server.get("/thanh-vien/khong-co-ai.html", MEMBER)
+    assert (forbidden.status, forbidden.body) == (missing.status, missing.body) == (404, missing.body)
+    same = ("content-type", "content-length", "cache-control", "content-security-policy")
+    assert [forbidden.headers.get(h) for h in same] == [missing.headers.get(h) for h in same]
+    assert "Không tìm thấy trang này".encode() in missing.body
+
+
 def variants(path: str) -> list[str]:
     """Other spellings of `path` a client may send."""
     inner = path[1:]
