@@ -51,6 +51,10 @@ PAGES = {
     "/tong-hop/2026-q1.html": STAFF,
     "/van-de/index.html": STAFF,
     "/canh-bao/index.html": STAFF,
+    "/tong-hop/2026-q1-theo-dang-bo.csv": STAFF,
+    "/tong-hop/2026.svg": STAFF,
+    "/van-de/van-de.xlsx": STAFF,
+    "/canh-bao/canh-bao-ban-ghi.csv": STAFF,
 }
 MISSING = ["/khong-co-trang-nay.html", "/thanh-vien/khong-co-ai.html", "/bao-cao/khong-co-ai-2026-q1.html",
            "/tong-hop/1999.html", "/lich/", "/bao-cao/", "/api/", "/assets/", "/to-chuc/huyen-an-phu/"]
