@@ -7,13 +7,16 @@ CHROMIUM := /usr/bin/chromium
 FAKETIME := /usr/bin/faketime
 SOFFICE := /usr/bin/soffice
 NODE_STAMP := node_modules/.package-lock.json
+NGINX := /usr/sbin/nginx
+SYSTEMD_ANALYZE := /usr/bin/systemd-analyze
+PORT ?= 8088
 
-.PHONY: site test lint golden serve check schema bench bench-workbook
+.PHONY: site test lint golden serve check schema bench bench-workbook nginx
 
 site: $(STAMP)
 	$(BIN)/python -m generator build
 
-test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(FAKETIME) $(SOFFICE)
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(FAKETIME) $(SOFFICE) $(NGINX) $(SYSTEMD_ANALYZE)
 	$(BIN)/python -m pytest
 
 # ruff, then the size limits (modules, classes, function complexity) with radon: every offender is listed.
@@ -45,6 +48,24 @@ check: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/python -m generator schema
+
+# The built site/ through Debian's nginx on 127.0.0.1:$(PORT), with the access rules and the sample accounts
+# (deploy/sample-accounts.csv), in the foreground, without root: pid, logs and temp files in build/nginx/.
+nginx: $(STAMP) $(NGINX)
+	test -f site/index.html || $(BIN)/python -m generator build
+	$(BIN)/python -m generator account --import deploy/sample-accounts.csv --accounts build/nginx/accounts
+	$(BIN)/python -m generator nginx --out build/nginx --accounts build/nginx/accounts --site site \
+		--listen 127.0.0.1:$(PORT) --standalone
+	$(NGINX) -p $(CURDIR)/build/nginx -e $(CURDIR)/build/nginx/error.log -c $(CURDIR)/build/nginx/nginx.conf
+
+# The access matrix runs through Debian's nginx; others may run apt at the same time.
+$(NGINX):
+	apt-get install -y -qq -o DPkg::Lock::Timeout=600 nginx-light || \
+		(apt-get update -qq && apt-get install -y -qq -o DPkg::Lock::Timeout=600 nginx-light)
+
+# `systemd-analyze verify` checks the units in deploy/.
+$(SYSTEMD_ANALYZE):
+	apt-get install -y -qq -o DPkg::Lock::Timeout=600 systemd
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here);
 # the reproducibility test builds under another wall clock with faketime.

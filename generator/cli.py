@@ -1,4 +1,4 @@
-"""Command line: check, build, serve, schema.
+"""Command line: check, build, publish, serve, schema.
 
 The only place the clock is read: "as of" defaults to today in the province's
 time zone.
@@ -14,7 +14,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import synth
-from .build import pipeline, serve
+from .build import pipeline, publish, serve
+from .deploy import commands as deploy
 from .feeds import tokens
 from .load import problems, schema
 from .load.data import load
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--timings", action="store_true", help="in thời gian của từng bước")
     build_cmd.add_argument("--feeds-dir", type=Path,
                            help="ghi thêm riêng các tệp lịch (.ics) vào thư mục này, để đặt trên máy chủ Internet")
+    add_publish(commands)
+    deploy.add(commands, ROOT)
     serve_cmd = commands.add_parser("serve", help="xem trước, tự dựng lại khi data/ hoặc content/ thay đổi")
     serve_cmd.add_argument("--as-of", type=as_of_date)
     serve_cmd.add_argument("--port", type=int, default=8000)
@@ -68,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Đã ghi dữ liệu tổng hợp vào {args.out}: "
               + ", ".join(f"{len(v)} {k}" for k, v in files.items() if isinstance(v, list)))
         return 0
+    if args.command == "publish" and args.rollback:
+        return publish.rollback(args.dest)
     timings = pipeline.Timings()
     try:
         with timings.phase("load"):
@@ -75,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         report(err)
         return 1
+    if args.command in ("nginx", "account"):
+        return deploy.run(args, province)
     if args.command == "check":
         print(summary(province))
         warn(args.data, province, args.as_of or today(province.settings.timezone))
@@ -88,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.timings:
             print(timings.report())
         return status
+    if args.command == "publish":
+        as_of = args.as_of or today(province.settings.timezone)
+        return publish.publish(args.dest, lambda folder: pipeline.build(ROOT, province, args.data, folder, as_of,
+                                                                         secret, args.feeds_dir))
     return serve.serve(ROOT, args.data, lambda tz: args.as_of or today(tz), args.port, secret)
 
 
@@ -111,6 +122,16 @@ def workbook_command(args) -> int:
     if args.action == "export":
         return importer.export_workbook(args.data, args.out, as_of)
     return importer.import_workbook(args.data, args.workbook, as_of, args.dry_run)
+
+
+def add_publish(commands) -> None:
+    cmd = commands.add_parser("publish", help="dựng trang tính đến hôm nay rồi thay trang đang phục vụ trong DEST "
+                                              "trong một bước (DEST/current), giữ bản trước")
+    cmd.add_argument("dest", type=Path, help="thư mục triển khai; máy chủ web phục vụ DEST/current")
+    cmd.add_argument("--rollback", action="store_true", help="quay lại bản trước (không dựng)")
+    cmd.add_argument("--feeds-dir", type=Path,
+                     help="ghi thêm riêng các tệp lịch (.ics) vào thư mục này, để đặt trên máy chủ Internet")
+    cmd.add_argument("--as-of", type=as_of_date, help="ngày tính trạng thái, dạng YYYY-MM-DD (mặc định: hôm nay)")
 
 
 def feed_secret() -> str | None:

@@ -106,7 +106,7 @@ def feed_files(site: Path) -> dict[str, bytes]:
 
 def test_every_feed_is_published_under_a_secret_name_and_offered_on_its_page(built):
     members = json.loads((built / "api/members.json").read_text())["members"]
-    organizations = list((built / "to-chuc").glob("*.html"))
+    organizations = list((built / "to-chuc").glob("*.html"))  # the organizations' pages and their index
     files = feed_files(built)
     assert len(files) == len(members) + len(organizations) - 1 + 1  # the index is no organization; the province
     assert all(re.fullmatch(r"[a-z2-7]{32}\.ics", name) for name in files)
@@ -124,15 +124,19 @@ def test_every_feed_is_published_under_a_secret_name_and_offered_on_its_page(bui
         assert f'href="../huong-dan/lich.html#{client}"' in page
     assert 'src="../javascripts/feeds.js"' in page and (built / "javascripts/feeds.js").is_file()
     assert "Hạn báo cáo và tổng hợp" not in page
-    # Since the feeds for a large province, QR codes are on members' boxes only.
-    assert 'class="feed-subscribe' in (built / "to-chuc/huyen-an-phu.html").read_text()
-    assert 'class="feed-qr"' not in (built / "to-chuc/huyen-an-phu.html").read_text()
-    assert 'class="feed-qr"' not in (built / "thanh-vien/index.html").read_text()
+    # Since the feeds for a large province, QR codes are on members' boxes only. The organizations' and the
+    # province's boxes are on pages of their own (their committee and the Board may open them), not on the
+    # organization pages and the members' index that every member reads.
+    for box, shared in (("to-chuc/huyen-an-phu/lich.html", "to-chuc/huyen-an-phu.html"),
+                        ("bang-tong-hop/lich.html", "thanh-vien/index.html")):
+        assert 'class="feed-subscribe' in (built / box).read_text()
+        assert 'class="feed-qr"' not in (built / box).read_text()
+        assert 'class="feed-subscribe' not in (built / shared).read_text()
 
 
 def test_feed_addresses_never_appear_in_the_sitemap_or_the_search_index(built):
     tokens = [name.removesuffix(".ics") for name in feed_files(built)]
-    assert any(t in (built / "thanh-vien" / "index.html").read_text() for t in tokens)
+    assert any(t in (built / "bang-tong-hop" / "lich.html").read_text() for t in tokens)
     listed = [(built / "sitemap.xml").read_text(), gzip.decompress((built / "sitemap.xml.gz").read_bytes()).decode()]
     listed += [p.read_text() for p in (built / "search").iterdir()]
     assert len(listed) >= 3

@@ -25,7 +25,8 @@ def environment(settings: Settings, as_of: date) -> dict[str, str]:
     """
     epoch = int(datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp())
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch),
-            "SITE_URL": settings.site_url, "SITE_NOTICE": vi.SAMPLE_NOTICE if settings.sample_data else ""}
+            "SITE_URL": settings.site_url, "SITE_NOTICE": vi.SAMPLE_NOTICE if settings.sample_data else "",
+            "SITE_AS_OF": as_of.isoformat()}
 
 
 class Build:

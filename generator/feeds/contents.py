@@ -80,14 +80,14 @@ def member_heading(member: Member) -> Heading:
 
 
 def organization_heading(org: Organization) -> Heading:
-    return Heading(("to-chuc", org.id), paths.organization_page(org.id), f"Lịch bố trí dự sinh hoạt – {org.name}",
+    return Heading(("to-chuc", org.id), paths.organization_feed_page(org.id), f"Lịch bố trí dự sinh hoạt – {org.name}",
                    f"Các buổi Ủy viên BTV Tỉnh ủy, Ủy viên BCH Đảng bộ tỉnh được bố trí dự sinh hoạt tại các "
                    f"chi bộ thuộc {org.name}, và hạn dự sinh hoạt của các đồng chí được phân công phụ trách, "
                    "theo dõi (khoản 2 Điều 4).")
 
 
 def province_heading(province: Province) -> Heading:
-    return Heading(("tinh",), paths.MEMBERS_INDEX, f"Hạn báo cáo và tổng hợp – {province.settings.province}",
+    return Heading(("tinh",), paths.PROVINCE_FEED, f"Hạn báo cáo và tổng hợp – {province.settings.province}",
                    "Hạn báo cáo kết quả dự sinh hoạt của các đồng chí Ủy viên BTV Tỉnh ủy, Ủy viên BCH Đảng bộ "
                    "tỉnh, và các kỳ Ban Tổ chức Tỉnh ủy tổng hợp kết quả (khoản 2 Điều 3, khoản 3 Điều 4).")
 

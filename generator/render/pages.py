@@ -122,6 +122,16 @@ def rest(site: Site) -> Iterator[tuple[str, str]]:
     for org in site.province.organizations.values():
         page = paths.organization_page(org.id)
         yield page, template.render(page=page, **organization_view(site, org.id))
+    yield from feed_pages(site, env)
+
+
+def feed_pages(site: Site, env: Environment) -> Iterator[tuple[str, str]]:
+    """The organizations' and the Board's feed addresses, each on a page only its readers may open."""
+    template = env.get_template("feed.md")
+    for o in site.province.organizations.values():
+        page = paths.organization_feed_page(o.id)
+        yield page, template.render(page=page, title=f"Lịch bố trí dự sinh hoạt – {o.name}")
+    yield paths.PROVINCE_FEED, template.render(page=paths.PROVINCE_FEED, title="Lịch hạn báo cáo và tổng hợp")
 
 
 # -- shared pieces

@@ -21,6 +21,11 @@ def organization_page(org: str) -> str:
     return f"{names.ORGANIZATIONS}/{org}.md"
 
 
+def organization_feed_page(org: str) -> str:
+    """The organization's feed address, on a page of its own: only its committee and the Board may open it."""
+    return f"{names.ORGANIZATIONS}/{org}/lich.md"
+
+
 HOME = f"{names.INDEX}.md"
 MEMBERS_INDEX = member_page(names.INDEX)  # ids that would take these names are refused (model.names.RESERVED)
 ORGANIZATIONS_INDEX = organization_page(names.INDEX)
@@ -62,6 +67,7 @@ CONSOLIDATED = "tong-hop/index.md"
 GRIEVANCES = "van-de/index.md"
 WARNINGS = "canh-bao/index.md"
 GUIDE_CONSOLIDATION = "huong-dan/tong-hop.md"
+PROVINCE_FEED = "bang-tong-hop/lich.md"   # the Board's feed address: on a Board page, not the members' index
 
 
 def period_slug(period) -> str:

@@ -1,0 +1,1 @@
+"""Running the site for real: who may read what, sign-in accounts, the nginx configuration."""
