@@ -100,4 +100,10 @@ def notice_page(member: str) -> str:
 
 
 def arrange_page(org: str) -> str:
-    return f"bo-tri/{org}.md"
+    """In the organization's folder, which its committee may read (`deploy/access.py`)."""
+    return f"{names.ORGANIZATIONS}/{org}/bo-tri.md"
+
+
+def arrange_notices(org: str, docx: str | None = None) -> str:
+    """The notices of the members a committee arranges visits for: a printable page, or the Word file `docx`."""
+    return f"{names.ORGANIZATIONS}/{org}/{docx or 'giay-nhac.html'}"

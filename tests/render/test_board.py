@@ -54,12 +54,12 @@ def test_a_hostile_name_is_text_on_every_board_page_and_in_every_chart():
     for path in markdown_pages:
         page = markdown.markdown(files[path], extensions=EXTENSIONS)
         assert "<script" not in page and 'href="javascript' not in page, path
-    for path in ("bang-tong-hop/index.md", "bang-tong-hop/giay-nhac.md", "bo-tri/huyen-a.md", "van-de/index.md",
+    for path in ("bang-tong-hop/index.md", "bang-tong-hop/giay-nhac.md", "to-chuc/huyen-a/bo-tri.md", "van-de/index.md",
                  "tong-hop/2026.md"):
         assert "&lt;script&gt;" in markdown.markdown(files[path], extensions=EXTENSIONS), path
     for path in ("bao-cao/m-2026-h2.html", "bang-tong-hop/giay-nhac/m.html", "bang-tong-hop/giay-nhac/tat-ca.html"):
         assert "<script" not in files[path] and files[path].count("&lt;script&gt;") >= 2, path
-    assert {"bo-tri/huyen-a.md", "bang-tong-hop/giay-nhac.md", "bang-tong-hop/day-du.md"} <= set(markdown_pages)
+    assert {"to-chuc/huyen-a/bo-tri.md", "bang-tong-hop/giay-nhac.md", "bang-tong-hop/day-du.md"} <= set(markdown_pages)
     for path in (p for p in files if p.endswith(".svg")):
         root = ET.fromstring(files[path])
         assert not root.findall(f".//{SVG}script") and "href" not in files[path], path
@@ -176,14 +176,19 @@ def test_the_committee_page_lists_who_still_owes_a_meeting_there_with_its_next_m
                     [went("m", "cb-thon-1", date(2026, 11, 5))])
     tree = Tree(prov)
     files = board_files(pages.Site(prov, tree, evaluate(prov, date(2026, 12, 1), tree)))
-    page = files["bo-tri/huyen-a.md"]
+    page = files["to-chuc/huyen-a/bo-tri.md"]
     rows = [line for line in page.splitlines() if line.startswith("| [")]
-    assert len(rows) == 1 and "[n](../thanh-vien/n.md)" in rows[0] and "| C, Quý IV/2026 | 31/12/2026 |" in rows[0]
+    assert len(rows) == 1 and "[n](../../thanh-vien/n.md)" in rows[0] and "| C, Quý IV/2026 | 31/12/2026 |" in rows[0]
+    assert "Giấy nhắc gửi các đồng chí này: [trang in](giay-nhac.html)" in page
+    notices = files["to-chuc/huyen-a/giay-nhac.html"]
+    assert "Giấy nhắc: Đảng bộ huyện A" in notices and "Quý IV/2026" in notices
     assert "19\\:30 Thứ Bảy, 05/12/2026\\: Chi bộ cb\\-thon\\-1 \\(Đảng bộ xã A1\\)" in rows[0]
     assert "cb\\-truong" not in rows[0]  # not a residential cell: C counts only residential ones here
-    assert "[n]" not in files["bo-tri/thanh-pho.md"] and "[k]" in files["bo-tri/thanh-pho.md"]
+    assert "[n]" not in files["to-chuc/thanh-pho/bo-tri.md"] and "[k]" in files["to-chuc/thanh-pho/bo-tri.md"]
     index = files["bo-tri/index.md"]
-    assert "| [Đảng bộ huyện A](huyen-a.md) | 1 |" in index and "| [Đảng bộ Công an tỉnh](cong-an.md) | 0 |" in index
+    assert "| [Đảng bộ huyện A](../to-chuc/huyen-a/bo-tri.md) | 1 |" in index
+    assert "| [Đảng bộ Công an tỉnh](../to-chuc/cong-an/bo-tri.md) | 0 |" in index
+    assert "to-chuc/cong-an/giay-nhac.html" not in files  # no one to remind there
 
 
 def test_the_member_page_links_the_board_to_the_members_notice(built):

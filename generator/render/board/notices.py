@@ -2,12 +2,15 @@
 (khoản 2 Điều 4) the members who still owe a meeting in its organization, with its cells' next meetings.
 
 Notices are Board-only (under `bang-tong-hop/`); the committee lists are one page per organization
-directly under the province (`bo-tri/<id>.html`), so access can be given per committee.
+directly under the province (`to-chuc/<id>/bo-tri.html`, with those members' notices beside it), in the
+organization's folder that its committee may read.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from ...exports import drafts, notices
 from ...model import vi
@@ -35,39 +38,47 @@ class Owing:
 
 
 def produce(s: Shared, lists: Lists) -> Produced:
-    yield from notice_files(s, lists)
-    yield from arrange_pages(s)
+    maker = NoticeMaker(s)
+    yield from notice_files(s, lists, maker)
+    yield from arrange_pages(s, maker)
 
 
-def notice_files(s: Shared, lists: Lists) -> Produced:
-    noticer = notices.Noticer(s.province, s.evaluation, s.site.agenda)
-    members = noticer.members()
-    made: dict = {}
+class NoticeMaker:
+    """Each member's notice laid out once, for the Board's files and for the committees'."""
 
-    def notice(member: str) -> notices.Notice:
-        if member not in made:
-            made[member] = noticer.notice(member)
-        return made[member]
+    def __init__(self, s: Shared):
+        self.noticer = notices.Noticer(s.province, s.evaluation, s.site.agenda)
+        self.members = self.noticer.members()
+        self.template = printable(s.site, "giay-nhac.html")
+        self.writer = notices.Writer(drafts.Word(s.as_of))
+        self.made: dict[str, notices.Notice] = {}
 
-    template = printable(s.site, "giay-nhac.html")
-    writer = notices.Writer(drafts.Word(s.as_of))
-    everyone = s.file_name("giay-nhac-tat-ca", "docx")
+    def notice(self, member: str) -> notices.Notice:
+        if member not in self.made:
+            self.made[member] = self.noticer.notice(member)
+        return self.made[member]
+
+    def files(self, page: str, docx: str, members: list[str], title: str, back: str, back_text: str) -> Produced:
+        """A printable page of these members' notices and the same as one Word file."""
+        yield page, lambda: self.template.render(
+            notices=[self.notice(m) for m in members], title=title, docx=paths.relative(page, docx),
+            back=paths.html(paths.relative(page, back)), back_text=back_text)
+        yield docx, lambda: self.writer.write([self.notice(m) for m in members], title)
+
+
+def notice_files(s: Shared, lists: Lists, maker: NoticeMaker) -> Produced:
+    members = maker.members
     for m in members:
-        page, docx = paths.notice_page(m), FOLDER + s.file_name(f"giay-nhac-{m}", "docx")
-        yield page, lambda m=m, page=page, docx=docx: template.render(
-            notices=[notice(m)], title=f"Giấy nhắc: {s.member_name(m)}", docx=paths.relative(page, docx),
-            back=paths.html(paths.relative(page, paths.member_page(m))), back_text="Trang của đồng chí")
-        yield docx, lambda m=m: writer.write([notice(m)], f"Giấy nhắc: {s.member_name(m)}")
-    all_page = FOLDER + "tat-ca.html"
-    yield all_page, lambda: template.render(
-        notices=[notice(m) for m in members], title=f"Giấy nhắc: {len(members)} đồng chí",
-        docx=everyone, back=paths.html(paths.relative(all_page, paths.NOTICES)), back_text="Danh sách giấy nhắc")
-    yield FOLDER + everyone, lambda: writer.write([notice(m) for m in members], "Giấy nhắc")
+        yield from maker.files(paths.notice_page(m), FOLDER + s.file_name(f"giay-nhac-{m}", "docx"), [m],
+                               f"Giấy nhắc: {s.member_name(m)}", paths.member_page(m), "Trang của đồng chí")
+    everyone = s.file_name("giay-nhac-tat-ca", "docx")
+    yield from maker.files(FOLDER + "tat-ca.html", FOLDER + everyone, members, f"Giấy nhắc: {len(members)} đồng chí",
+                           paths.NOTICES, "Danh sách giấy nhắc")
     in_lists = chased(lists)
     yield paths.NOTICES, s.env.get_template("giay-nhac.md").render(
         page=paths.NOTICES, members=members, in_lists=in_lists, folder=FOLDER,
         docx=lambda m: FOLDER + s.file_name(f"giay-nhac-{m}", "docx"), everyone=FOLDER + everyone,
-        duties=lambda m: notice(m).duties)
+        duties=lambda m: maker.notice(m).duties)
 
 
 def chased(lists: Lists) -> dict[str, list[int]]:
@@ -101,15 +112,23 @@ def owing(s: Shared, root: str) -> list[Owing]:
     return sorted(found, key=lambda w: (w.obligation.due, name_key(s.member_name(w.member)), w.obligation.rule.code))
 
 
-def arrange_pages(s: Shared) -> Produced:
+def arrange_pages(s: Shared, maker: NoticeMaker) -> Produced:
+    """For each committee, in its organization's folder (which it may read): whom to arrange a visit for,
+    and those members' notices."""
     template = s.env.get_template("bo-tri.md")
     roots = list(s.site.tree.roots)
     counts = {}
     for root in roots:
-        page = paths.arrange_page(root)
-        rows = owing(s, root)
-        counts[root] = len({w.member for w in rows})
+        page, rows = paths.arrange_page(root), owing(s, root)
+        members = list(dict.fromkeys(w.member for w in rows))
+        counts[root] = len(members)
+        notice_page, docx = paths.arrange_notices(root), paths.arrange_notices(root, s.file_name("giay-nhac", "docx"))
+        if members:
+            yield from maker.files(notice_page, docx, members, f"Giấy nhắc: {s.province.organizations[root].name}",
+                                   page, "Bố trí lịch")
         yield page, template.render(page=page, org=s.province.organizations[root], rows=rows,
+                                    notices=(Markup(paths.relative(page, notice_page)),
+                                             Markup(paths.relative(page, docx))) if members else None,
                                     state=lambda o: state(s, o), meeting=lambda m: meeting_text(s, m))
     yield paths.ARRANGE_INDEX, s.env.get_template("bo-tri-index.md").render(
         page=paths.ARRANGE_INDEX, roots=roots, counts=counts)
