@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..conftest import project, run
+from ..support.project import project, run
 from .test_pipeline import snapshot
 
 

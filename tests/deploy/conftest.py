@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import ROOT, run
+from ..support.project import ROOT, run
 
 NGINX = "/usr/sbin/nginx"
 SAMPLE_ACCOUNTS = ROOT / "deploy" / "sample-accounts.csv"

@@ -10,7 +10,8 @@ from generator.deploy.accounts import check_password, read
 from generator.load.data import load
 from generator.model.tree import Tree
 
-from ..conftest import ROOT, project, run, write_data
+from ..support.files import write_data
+from ..support.project import ROOT, project, run
 from .conftest import NGINX
 
 SAMPLE = ROOT / "deploy" / "sample-accounts.csv"

@@ -6,7 +6,7 @@ import os
 import signal
 import subprocess
 
-from ..conftest import project, run
+from ..support.project import project, run
 from .conftest import NGINX, Server, free_port, wait_for
 
 

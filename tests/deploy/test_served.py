@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from ..conftest import LOCAL, SHOTS
+from ..support.browser import LOCAL, SHOTS
 
 MEMBER = "nguyen-van-khai"
 

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from ..conftest import ROOT
+from ..support.project import ROOT
 
 DEPLOY = ROOT / "deploy"
 ANALYZE = shutil.which("systemd-analyze")

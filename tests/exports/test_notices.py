@@ -16,8 +16,8 @@ from generator.model.tree import Tree
 from generator.render import pages
 from generator.rules.obligations import evaluate
 
-from ..support.project import ROOT
 from ..render.test_board import board_files
+from ..support.project import ROOT
 
 DAY = "2026-12-01"
 FOLDER = "bang-tong-hop/giay-nhac/"

@@ -23,9 +23,9 @@ from generator.render.board.dashboard import Dashboard
 from generator.render.tables import Column, Table
 from generator.rules.obligations import evaluate
 
+from ..render.test_board import board_files
 from ..support.builders import assign, bch, btv, province
 from ..support.project import ROOT
-from ..render.test_board import board_files
 
 
 class TableText(HTMLParser):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, time
 
 from generator.feeds.contents import Feed, feeds, horizon
-
 from generator.model import (
     Area,
     Assignment,

@@ -10,7 +10,20 @@ from generator.rules.compliance import record_warnings
 from generator.rules.obligations import evaluate
 
 from ..support.files import write_data
-from .books import AS_OF, SHEET, copy_row, edit, export, find_row, import_, last_row, meeting_day, sample, set_cells, snapshot
+from .books import (
+    AS_OF,
+    SHEET,
+    copy_row,
+    edit,
+    export,
+    find_row,
+    import_,
+    last_row,
+    meeting_day,
+    sample,
+    set_cells,
+    snapshot,
+)
 
 TODAY = date.fromisoformat(AS_OF)
 

@@ -8,8 +8,19 @@ from datetime import date
 from generator.load.data import load
 
 from ..support.files import write_data
-from .books import SHEET, convert_with_libreoffice, copy_row, edit, export, find_row, import_, last_row, sample, \
-    set_cells, snapshot
+from .books import (
+    SHEET,
+    convert_with_libreoffice,
+    copy_row,
+    edit,
+    export,
+    find_row,
+    import_,
+    last_row,
+    sample,
+    set_cells,
+    snapshot,
+)
 
 SERIAL_EPOCH = date(1899, 12, 30)
 
