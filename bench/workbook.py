@@ -3,8 +3,8 @@
     .venv/bin/python bench/workbook.py       (or: make bench-workbook)
 
 Writes the large province (150 members, 15 000 cells, 10 000 records, as of 25/11/2026),
-exports its workbook, copies 1 000 attendance rows that count to the next day with the id
-cleared (as a clerk adds rows), then times, as separate commands: the export, the import
+exports its workbook, copies 1 000 attendance rows that count to the next meeting of their place
+with the id cleared (as a clerk adds rows), then times, as separate commands: the export, the import
 with --dry-run (best of three), the import that writes, and the check after it. Wall times of the whole
 command (Python start included) and its CPU time (user + system), which a busy machine
 changes less; run it on a quiet machine.
@@ -19,6 +19,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import openpyxl
 
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.load.data import load  # noqa: E402
 from generator.model.periods import containing  # noqa: E402
+from generator.model.schedule import meetings  # noqa: E402
 from generator.model.tree import Tree  # noqa: E402
 from generator.rules.compliance import record_warnings  # noqa: E402
 from generator.rules.obligations import evaluate  # noqa: E402
@@ -52,15 +54,21 @@ def timed(*args: str) -> tuple[str, str]:
 
 
 def counting_rows(data: Path) -> list:
-    """Attendance records that count, whose next day is in the same quarter and not after the as-of date."""
+    """Attendance records that count, with the next meeting of their place when it is in the same quarter and
+    not after the as-of date (a record without a time must name a day its place meets)."""
     province = load(data)
     tree = Tree(province)
     as_of = province.settings.effective_date.fromisoformat(AS_OF)
+    tz = ZoneInfo(province.settings.timezone)
     warned = {w.record for w in record_warnings(province, evaluate(province, as_of, tree), tree)}
     found = []
     for record in province.attendance.values():
-        after = record.date + timedelta(days=1)
-        if record.id not in warned and after <= as_of and containing(after, "Q") == containing(record.date, "Q"):
+        if record.id in warned:
+            continue
+        start = record.date + timedelta(days=1)
+        held = meetings(province.place(record.cell, record.area), start, start + timedelta(days=92), tz)
+        after = held[0].date if held else None
+        if after and after <= as_of and containing(after, "Q") == containing(record.date, "Q"):
             found.append((record.id, after))
     return found[:ROWS]
 

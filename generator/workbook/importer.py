@@ -47,17 +47,25 @@ def import_workbook(data_dir: Path, path: Path, as_of: AsOf, dry_run: bool) -> i
         gc.enable()
 
 
-def run_import(data_dir: Path, path: Path, as_of: AsOf, dry_run: bool) -> int:
+def opened(path: Path) -> read.Workbook | None:
+    """The workbook read, or None after saying in one sentence why it cannot be imported."""
     try:
         book = read.read(path)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException):  # not an .xlsx, or damaged
         print(f"{path}: không đọc được tệp này như một sổ Excel (.xlsx); hãy lưu sổ dạng .xlsx "
               "(Excel Workbook, hoặc “Excel 2007-365” trong LibreOffice Calc) rồi nhập lại", file=sys.stderr)
-        return 1
+        return None
     if not book.sheets_found:
         print(f"{path}: không có trang nào trong các trang "
               + ", ".join(f"“{s.title}”" for s in SHEETS) + "; hãy dùng sổ do lệnh workbook export tạo ra",
               file=sys.stderr)
+        return None
+    return book
+
+
+def run_import(data_dir: Path, path: Path, as_of: AsOf, dry_run: bool) -> int:
+    book = opened(path)
+    if book is None:
         return 1
     outcome = validate.check(data_dir, book, as_of)
     if outcome.problems:

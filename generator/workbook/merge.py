@@ -43,6 +43,11 @@ def apply(text: str, plan: Plan) -> str:
     if parts is None:
         return whole(text, plan)
     head, items, tail = parts
+    return with_new(kept(head, items, plan), items, plan) + tail
+
+
+def kept(head: str, items: list[tuple], plan: Plan) -> str:
+    """The file's records after the changes and deletions, with the lines between them."""
     handler = yaml()
     edits = {old["id"]: (new, old, row) for row, new, old in plan.changed}
     gone = {old["id"] for _, old in plan.deleted}
@@ -59,16 +64,20 @@ def apply(text: str, plan: Plan) -> str:
         while len(pieces) > 1 and not comments(pieces[-1]):
             pieces.pop()  # the blank lines that separated the deleted last records
         pieces.append(items[-1][2])
+    return "".join(pieces)
+
+
+def with_new(body: str, items: list[tuple], plan: Plan) -> str:
+    """`body` with the new records written after it, spaced as the file's records are."""
     spaced = not items or any(gap.startswith(("\n", "\r\n")) for _, _, gap in items[:-1])
     added = appended([mapping(plan.sheet.shape, new, row) for row, new in plan.new])
     if spaced:  # a blank line before each new record: the list's items are the lines at the left margin
         added = "".join("\n" + line if ITEM.match(line) else line for line in added.splitlines(keepends=True))
-    body = "".join(pieces)
     if added and body.strip() and not body.endswith("\n"):
         body += "\n"
     if added and (not body.strip() or body.endswith("\n\n")):
         added = added.removeprefix("\n")
-    return body + added + tail
+    return body + added
 
 
 def comments(text: str) -> bool:
@@ -82,25 +91,32 @@ def split(text: str, ids: list[str]):
     lines = text.splitlines(keepends=True)
     starts = [n for n, line in enumerate(lines) if ITEM.match(line)]
     if not starts:
-        content = [n for n, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
-        if not ids and len(content) == 1 and EMPTY.fullmatch(lines[content[0]].lstrip()) and \
-                not lines[content[0]].startswith((" ", "\t")):
-            return "".join(lines[: content[0]]), [], "".join(lines[content[0] + 1:])
-        return None
+        return empty(lines, ids)
     if any(line.strip() and not line.startswith("#") for line in lines[: starts[0]]):
         return None
-    items = []
-    for number, start in enumerate(starts):
-        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
-        last = end
-        while last > start + 1 and (not lines[last - 1].strip() or lines[last - 1].startswith("#")):
-            last -= 1
-        body = "".join(lines[start:last])
-        found = RECORD_ID.findall(body)
-        items.append((found[0] if len(found) == 1 else None, body, "".join(lines[last:end])))
+    items = [item(lines, start, end) for start, end in zip(starts, starts[1:] + [len(lines)], strict=True)]
     if [record_id for record_id, _, _ in items] != ids:
         return None
     return "".join(lines[: starts[0]]), items, ""
+
+
+def empty(lines: list[str], ids: list[str]):
+    """(head, [], tail) when the file's one content line is `[]` at the left margin and no record is expected."""
+    content = [n for n, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
+    if not ids and len(content) == 1 and EMPTY.fullmatch(lines[content[0]].lstrip()) and \
+            not lines[content[0]].startswith((" ", "\t")):
+        return "".join(lines[: content[0]]), [], "".join(lines[content[0] + 1:])
+    return None
+
+
+def item(lines: list[str], start: int, end: int) -> tuple:
+    """(id, body, gap) of the record in lines[start:end]; id None when the body does not name exactly one."""
+    last = end
+    while last > start + 1 and (not lines[last - 1].strip() or lines[last - 1].startswith("#")):
+        last -= 1
+    body = "".join(lines[start:last])
+    found = RECORD_ID.findall(body)
+    return found[0] if len(found) == 1 else None, body, "".join(lines[last:end])
 
 
 def rewrite(handler: YAML, body: str, shape, new: Rec, old: Rec, given: set[str]) -> str:

@@ -106,6 +106,12 @@ def read_sheet(ws, name: str, sheet: RecordSheet, problems: list) -> list[Row]:
         problems.append((name, heading, "thiếu cột " + ", ".join(f"“{h}”" for h in missing)
                          + " ở dòng tiêu đề; hãy dùng sổ do lệnh workbook export tạo ra"))
         return []
+    return sheet_rows(values, heading, layout, columns, name, sheet)
+
+
+def sheet_rows(values, heading: int, layout: dict[int, Column], columns: dict, name: str,
+               sheet: RecordSheet) -> list[Row]:
+    """The rows below the heading row that have a cell filled in."""
     rows = []
     for number, line in enumerate(values, heading + 1):
         row = Row(sheet, name, number, columns)

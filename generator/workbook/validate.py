@@ -137,6 +137,8 @@ def attempt(data_dir: Path, book: Workbook, as_of: Callable[[str], date], fast: 
         out = data.out[sheet.file] = SheetCollector(data.out[sheet.file].file, found)
         plans[sheet.file] = plan(sheet, data.recs[sheet.file], book.rows.get(sheet.file, []), names, out)
         data.recs[sheet.file] = plans[sheet.file].merged
+    for out in data.out.values():
+        out.problems.clear()  # a row with a problem of its own was left out: it must not stop the cross-checks
     before = len(found)
     data.cross_check()
     problems = [p for p in data.problems() if isinstance(p, Problem)]  # the cells' own are in `found`

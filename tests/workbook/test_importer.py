@@ -275,6 +275,23 @@ def test_a_new_report_for_a_period_the_member_does_not_report_on_is_refused_with
     assert snapshot(data) == before
 
 
+def test_a_row_whose_only_problem_is_its_own_cell_is_refused_at_that_cell_alone(tmp_path):
+    data = write_data(tmp_path / "data")
+    before = snapshot(data)
+    path = export(data, tmp_path / "so.xlsx")
+    wb = edit(path)
+    set_cells(wb["Lịch dự"], 3, {"Đồng chí": "bch-two", "Chi bộ": "cb-thon-1", "Ngày": date(2026, 12, 5),
+                                  "Trạng thái": "Chưa biết"})
+    wb.save(path)
+
+    result = import_(data, path)
+
+    assert result.code == 1
+    assert "Lịch dự!G3: Trạng thái = “Chưa biết”\n    → cần một trong: proposed (đề xuất)" in result.err
+    assert "Sổ có 1 lỗi; chưa ghi gì vào dữ liệu." in result.err
+    assert snapshot(data) == before
+
+
 def test_a_file_that_is_not_an_xlsx_workbook_is_refused_in_one_sentence(tmp_path):
     data = sample(tmp_path)
     for name, content in (("so.xlsx", b"member,cell\n"), ("so.xls", b"\xd0\xcf\x11\xe0"), ("so.ods", b"PK\x03\x04")):
@@ -301,5 +318,6 @@ def test_the_cross_checks_of_the_data_point_at_the_cell_of_the_row(tmp_path):
 
     assert result.code == 1
     assert ("Lịch dự!E3: Ngày = “06/12/2026”\n    → ngày này cb-thon-1 không họp theo lịch; "
-            "ghi giờ (time) nếu đã hẹn riêng") in result.err
+            "nếu đúng là ngày đó, đây là một buổi họp thêm: ghi giờ họp (time: \"HH:MM\") để ghi nhận nó, "
+            "nếu không hãy sửa ngày") in result.err
     assert "Lịch dự!G4: Trạng thái = “Chưa biết”\n    → cần một trong: proposed (đề xuất)" in result.err

@@ -17,6 +17,7 @@ from .books import (
     find_row,
     import_,
     last_row,
+    meeting_day,
     sample,
     set_cells,
     snapshot,
@@ -36,7 +37,8 @@ def test_a_workbook_saved_by_libreoffice_imports_the_same_as_the_original(tmp_pa
     path = export(data, tmp_path / "so.xlsx")
     wb = edit(path)
     ws = wb[SHEET]
-    copy_row(ws, find_row(ws, "dsh-pham-thu-ha-20260205"), last_row(ws) + 1, {"Mã": None, "Ngày": date(2026, 8, 6)})
+    when = meeting_day(data, "dsh-pham-thu-ha-20260205", date(2026, 8, 1))
+    copy_row(ws, find_row(ws, "dsh-pham-thu-ha-20260205"), last_row(ws) + 1, {"Mã": None, "Ngày": when})
     set_cells(ws, find_row(ws, "dsh-pham-thu-ha-20260205"), {"Giờ": "19:45"})
     wb.save(path)
     other = twin(tmp_path, data)
