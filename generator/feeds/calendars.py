@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ..model import Province
 from ..model.tree import Tree
+from ..render import paths
 from ..rules.obligations import Evaluation
 from . import ics, revisions, subscribe, tokens
 from .contents import Feed, feeds, headings
@@ -24,8 +25,12 @@ class Calendars:
         self.headings = headings(province)
         self.names = {h.identity: tokens.file_name(secret, h.identity) for h in self.headings}
         self.subscriptions = {h.page: subscribe.subscription(province.settings, self.names[h.identity], h.about,
-                                                             qr=h.identity[0] == "thanh-vien")
+                                                             self.page_url(h))
                               for h in self.headings}  # by page: the feed its box offers
+
+    def page_url(self, h) -> str | None:
+        """A member's page, which the QR code on it opens on a phone; other feeds have no QR code."""
+        return self.province.settings.site_url + paths.html(h.page) if h.identity[0] == "thanh-vien" else None
 
     @cached_property
     def feeds(self) -> dict[tuple[str, ...], Feed]:
@@ -50,4 +55,4 @@ class Calendars:
             box = self.subscriptions[h.page]
             yield box.path, lambda name=self.names[h.identity]: self.files[name]
             if box.qr:
-                yield box.qr, lambda box=box: subscribe.qr_code(box.webcal)
+                yield box.qr, lambda box=box: subscribe.qr_code(box.opens)

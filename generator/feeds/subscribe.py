@@ -22,7 +22,8 @@ class Subscription:
     https: str       # to paste into a client
     webcal: str      # opens the system's calendar app, which subscribes
     google: str      # Google Calendar's "add by URL", already filled in
-    qr: str | None   # the SVG file of a QR code of the webcal address, for a phone's camera (members' feeds)
+    qr: str | None   # the SVG file of a QR code that opens `opens` on a phone (members' feeds)
+    opens: str | None = None  # the member's page: scanned from a computer's screen, it opens on the phone
 
     @property
     def outlook(self) -> str:
@@ -44,13 +45,14 @@ def base_url(settings) -> str:
     return settings.feed_url or f"{settings.site_url}{FEEDS_DIR}/"
 
 
-def subscription(settings, file_name: str, about: str, qr: bool) -> Subscription:
-    """The box's links; with a QR code when `qr` (a member's own feed, subscribed from a phone)."""
+def subscription(settings, file_name: str, about: str, page_url: str | None = None) -> Subscription:
+    """The box's links; with a QR code opening `page_url` when given (a member's page, to open on the phone
+    and subscribe there with one tap)."""
     url = base_url(settings) + file_name
     webcal = "webcal://" + url.split("://", 1)[1]
     stem = file_name.removesuffix(".ics")
     return Subscription(about, f"{FEEDS_DIR}/{file_name}", url, webcal, GOOGLE + quote(webcal, safe=""),
-                        f"{FEEDS_DIR}/{stem}.svg" if qr else None)
+                        f"{FEEDS_DIR}/{stem}.svg" if page_url else None, page_url)
 
 
 def qr_code(text: str) -> bytes:

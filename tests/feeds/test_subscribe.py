@@ -18,6 +18,7 @@ AS_OF = date(2026, 11, 25)
 
 SETTINGS = province([]).settings  # site_url https://example.test/
 NAME = "abcdefghijklmnopqrstuvwxyz234567.ics"
+PAGE = "https://so.example.org/sinh-hoat/thanh-vien/m.html"  # the page a member's QR code opens
 
 
 def test_feeds_live_in_the_sites_lich_folder_unless_another_host_is_set():
@@ -26,7 +27,7 @@ def test_feeds_live_in_the_sites_lich_folder_unless_another_host_is_set():
 
 
 def test_each_client_gets_the_same_feed_in_its_own_form():
-    box = subscription(replace(SETTINGS, feed_url="https://lich.example.org/"), NAME, "Lịch", qr=False)
+    box = subscription(replace(SETTINGS, feed_url="https://lich.example.org/"), NAME, "Lịch")
     assert box.https == f"https://lich.example.org/{NAME}"
     assert box.webcal == f"webcal://lich.example.org/{NAME}"
     assert box.path == f"lich/{NAME}"
@@ -36,15 +37,15 @@ def test_each_client_gets_the_same_feed_in_its_own_form():
 
 
 def test_the_qr_code_is_an_svg_file_beside_the_feed_with_no_outside_reference():
-    box = subscription(SETTINGS, NAME, "Lịch", qr=True)
+    box = subscription(SETTINGS, NAME, "Lịch", PAGE)
     assert box.qr == "lich/abcdefghijklmnopqrstuvwxyz234567.svg"
-    svg = qr_code(box.webcal).decode()
+    svg = qr_code(box.opens).decode()
     assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>") and 'viewBox="' in svg
     assert "http" not in svg.replace("http://www.w3.org/2000/svg", "") and "href" not in svg and NAME not in svg
 
 
 def test_only_a_members_own_feed_has_a_qr_code():
-    assert subscription(SETTINGS, NAME, "Lịch", qr=False).qr is None
+    assert subscription(SETTINGS, NAME, "Lịch").qr is None
 
 
 def test_the_box_on_a_member_page_escapes_the_name_and_offers_every_address():
@@ -52,7 +53,7 @@ def test_the_box_on_a_member_page_escapes_the_name_and_offers_every_address():
     prov = province([member], [assign("m", "huyen-a", "phu-trach")])
     tree = Tree(prov)
     feed = next(f for f in feeds_as_of(prov, AS_OF) if f.identity[0] == "thanh-vien")
-    box = subscription(prov.settings, NAME, feed.about, qr=True)
+    box = subscription(prov.settings, NAME, feed.about, PAGE)
     source = dict(pages.produce(pages.Site(prov, tree, evaluate(prov, AS_OF, tree), {feed.page: box})))[feed.page]
     page = markdown.markdown(source, extensions=["tables", "attr_list", "md_in_html", "toc", "pymdownx.escapeall"])
     assert "<script" not in page and "&lt;script&gt;" in page
@@ -64,7 +65,7 @@ def test_the_box_on_a_member_page_escapes_the_name_and_offers_every_address():
 
 
 def test_outlook_opens_its_subscribe_page_with_the_address_filled_in():
-    box = subscription(SETTINGS, NAME, "Lịch", qr=False)
+    box = subscription(SETTINGS, NAME, "Lịch")
     for address, host in ((box.outlook, "outlook.live.com"), (box.office, "outlook.office.com")):
         parts = urlsplit(address)
         assert (parts.netloc, parts.path) == (host, "/calendar/0/addfromweb")

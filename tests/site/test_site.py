@@ -16,9 +16,11 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from generator.load.data import load
 from generator.model import vi
 
 from ..support.browser import SHOTS
+from ..support.project import ROOT
 
 
 def shot(page: Page, name: str) -> None:
@@ -174,9 +176,9 @@ def test_the_copy_button_puts_the_members_calendar_address_on_the_clipboard(page
     assert page.evaluate("navigator.clipboard.readText()") == member["feed"]
 
 
-def test_the_qr_code_on_a_member_page_scans_to_the_members_webcal_address(page, base, built):
+def test_the_qr_code_on_a_member_page_scans_to_that_page_for_opening_it_on_a_phone(page, base, built):
     member = json.loads((built / "api" / "members.json").read_text())["members"][0]
     page.goto(base + member["page"] + "#theo-doi-lich")
     image = Image.open(io.BytesIO(page.locator(".feed-qr img").screenshot()))
     scanned = [code.text for code in zxingcpp.read_barcodes(image)]
-    assert scanned == ["webcal://" + member["feed"].split("://", 1)[1]]
+    assert scanned == [load(ROOT / "data").settings.site_url + member["page"]]
