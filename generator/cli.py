@@ -28,10 +28,50 @@ ROOT = Path.cwd()
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator",
-                                     description="Kiểm tra dữ liệu và dựng trang, lịch (iCal) từ thư mục data/.")
-    parser.add_argument("--data", type=Path, default=ROOT / "data", help="thư mục dữ liệu (mặc định: data/)")
-    commands = parser.add_subparsers(dest="command", required=True)
+    args = parser().parse_args(argv)
+    without_data = {"schema": schema_command, "workbook": workbook_command, "synth": synth_command}
+    if args.command in without_data:
+        return without_data[args.command](args)
+    if args.command == "publish" and args.rollback:
+        return publish.rollback(args.dest)
+    timings = pipeline.Timings()
+    try:
+        with timings.phase("load"):
+            province = load(args.data)
+    except DataError as err:
+        report(err)
+        return 1
+    if args.command in ("nginx", "account"):
+        return deploy.run(args, province)
+    if args.command == "check":
+        print(summary(province))
+        warn(args.data, province, args.as_of or today(province.settings.timezone))
+        return 0
+    secret = feed_secret()
+    if secret is None:
+        return 1
+    return with_secret(args, province, secret, timings)
+
+
+def with_secret(args, province, secret: str, timings: pipeline.Timings) -> int:
+    """build, publish and serve: the commands that make the feeds' addresses."""
+    as_of = args.as_of or today(province.settings.timezone)
+    if args.command == "build":
+        status = pipeline.build(ROOT, province, args.data, args.site, as_of, secret, args.feeds_dir, timings)
+        if args.timings:
+            print(timings.report())
+        return status
+    if args.command == "publish":
+        return publish.publish(args.dest, lambda folder: pipeline.build(ROOT, province, args.data, folder, as_of,
+                                                                         secret, args.feeds_dir))
+    return serve.serve(ROOT, args.data, lambda tz: args.as_of or today(tz), args.port, secret)
+
+
+def parser() -> argparse.ArgumentParser:
+    found = argparse.ArgumentParser(prog="python -m generator",
+                                    description="Kiểm tra dữ liệu và dựng trang, lịch (iCal) từ thư mục data/.")
+    found.add_argument("--data", type=Path, default=ROOT / "data", help="thư mục dữ liệu (mặc định: data/)")
+    commands = found.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="kiểm tra dữ liệu và in tóm tắt")
     check_cmd.add_argument("--as-of", type=as_of_date,
                            help="ngày tính các bản ghi không được tính, dạng YYYY-MM-DD (mặc định: hôm nay)")
@@ -56,50 +96,22 @@ def main(argv: list[str] | None = None) -> int:
     synth_cmd.add_argument("--as-of", type=as_of_date, help="ngày hiện tại của dữ liệu (mặc định: hôm nay)")
     synth_cmd.add_argument("out", type=Path, help="thư mục ghi dữ liệu")
     add_workbook_commands(commands)
-    args = parser.parse_args(argv)
+    return found
 
-    if args.command == "schema":
-        for name in schema.write_all(args.out):
-            print(name)
-        return 0
-    if args.command == "workbook":
-        return workbook_command(args)
-    if args.command == "synth":
-        files = synth.synthesize(args.members, args.cells, args.seed, args.as_of or today("Asia/Ho_Chi_Minh"),
-                                 args.records)
-        synth.write(files, args.out)
-        print(f"Đã ghi dữ liệu tổng hợp vào {args.out}: "
-              + ", ".join(f"{len(v)} {k}" for k, v in files.items() if isinstance(v, list)))
-        return 0
-    if args.command == "publish" and args.rollback:
-        return publish.rollback(args.dest)
-    timings = pipeline.Timings()
-    try:
-        with timings.phase("load"):
-            province = load(args.data)
-    except DataError as err:
-        report(err)
-        return 1
-    if args.command in ("nginx", "account"):
-        return deploy.run(args, province)
-    if args.command == "check":
-        print(summary(province))
-        warn(args.data, province, args.as_of or today(province.settings.timezone))
-        return 0
-    secret = feed_secret()
-    if secret is None:
-        return 1
-    if args.command == "build":
-        as_of = args.as_of or today(province.settings.timezone)
-        status = pipeline.build(ROOT, province, args.data, args.site, as_of, secret, args.feeds_dir, timings)
-        if args.timings:
-            print(timings.report())
-        return status
-    if args.command == "publish":
-        as_of = args.as_of or today(province.settings.timezone)
-        return publish.publish(args.dest, lambda folder: pipeline.build(ROOT, province, args.data, folder, as_of,
-                                                                         secret, args.feeds_dir))
-    return serve.serve(ROOT, args.data, lambda tz: args.as_of or today(tz), args.port, secret)
+
+def schema_command(args) -> int:
+    for name in schema.write_all(args.out):
+        print(name)
+    return 0
+
+
+def synth_command(args) -> int:
+    files = synth.synthesize(args.members, args.cells, args.seed, args.as_of or today("Asia/Ho_Chi_Minh"),
+                             args.records)
+    synth.write(files, args.out)
+    print(f"Đã ghi dữ liệu tổng hợp vào {args.out}: "
+          + ", ".join(f"{len(v)} {k}" for k, v in files.items() if isinstance(v, list)))
+    return 0
 
 
 def add_workbook_commands(commands) -> None:
