@@ -40,7 +40,7 @@ RULES = (
     Rule(r"thanh-vien/index\.html", (MEMBER,), "the members' index"),
     Rule(r"to-chuc/[a-z0-9-]+\.html", (MEMBER,), "the organizations' index and pages"),
     Rule(r"thanh-vien/{self}\.html", (MEMBER,), "the member's own page"),
-    Rule(r"bao-cao/{self}-[0-9]{4}(-[qh][1-4])?\.(html|docx)", (MEMBER,), "the member's own report drafts"),
+    Rule(r"bao-cao/{self}-[0-9]{4}(-[qh][1-4])?(\.html|-[0-9]{4}-[0-9]{2}-[0-9]{2}\.docx)", (MEMBER,), "the member's own report drafts"),
     Rule(r"api/feeds/{self}\.json", (MEMBER,), "what the member's own feed holds"),
     Rule(r"to-chuc/{org}\.html", (COMMITTEE,), "its organization's page and those under it"),
     Rule(r"to-chuc/{org}/.+", (COMMITTEE,), "their feeds and lists (a folder per organization)"),

@@ -29,6 +29,7 @@ from .markup import link, md, md_lines, safe
 if TYPE_CHECKING:
     from ..feeds.subscribe import Subscription  # made by the feeds; the pages only show it
 
+TODO_MEETINGS = 2  # the next meetings shown for each open duty at the top of a member's page (all are below)
 RANK = ("missed", "due", "planned", "late", "met")  # worst first, for a period's summary
 
 
@@ -229,7 +230,7 @@ class Words:
         if not compliance.has_draft(o, self.site.as_of):
             return Markup("—")
         return (Markup(f"[Trang in]({paths.relative(page, paths.draft_page(o.member, o.period))}) · ")
-                + Markup(f"[Word]({paths.relative(page, paths.draft_file(o.member, o.period))})"))
+                + Markup(f"[Word]({paths.relative(page, paths.draft_file(o.member, o.period, self.site.as_of))})"))
 
     def notice_link(self, page: str, member: str) -> Markup:
         """For the Board: the member's reminder notice, made when the member has open duties."""
@@ -297,7 +298,7 @@ def todo(site: Site, member: Member, obligations) -> dict:
     deadline first) with the next meetings that count for it, and what is already done."""
     current = [o for o in obligations if o.applies and any(o.period == p for p in site.now)]
     still = sorted((o for o in current if o.status in ("due", "planned")), key=lambda o: (o.due, o.rule.kind))
-    meetings = {o: site.agenda.upcoming(member, o, limit=3) if o.rule.kind == "attend" and o.status == "due" else []
+    meetings = {o: site.agenda.upcoming(member, o, limit=TODO_MEETINGS) if o.rule.kind == "attend" and o.status == "due" else []
                 for o in still}
     return dict(open=[(o, meetings[o]) for o in still], done=[o for o in current if o.status in ("met", "late")])
 

@@ -84,8 +84,9 @@ def draft_page(member: str, period) -> str:
     return f"bao-cao/{member}-{period_slug(period)}.html"
 
 
-def draft_file(member: str, period) -> str:
-    return f"bao-cao/{member}-{period_slug(period)}.docx"
+def draft_file(member: str, period, as_of) -> str:
+    """The Word file, dated by the as-of date: two days' downloads do not overwrite each other."""
+    return f"bao-cao/{member}-{period_slug(period)}-{as_of.isoformat()}.docx"
 
 
 # -- reminder notices (Board only) and the lists for the committees that arrange visits

@@ -36,9 +36,9 @@ PAGES = {
     f"/thanh-vien/{MEMBER}.html": {MEMBER} | STAFF,
     f"/thanh-vien/{OTHER}.html": {OTHER} | STAFF,
     f"/bao-cao/{MEMBER}-2026-q1.html": {MEMBER} | STAFF,
-    f"/bao-cao/{MEMBER}-2026-q1.docx": {MEMBER} | STAFF,
+    f"/bao-cao/{MEMBER}-2026-q1-2026-11-25.docx": {MEMBER} | STAFF,
     f"/bao-cao/{OTHER}-2026-q1.html": {OTHER} | STAFF,
-    f"/bao-cao/{OTHER}-2026-q1.docx": {OTHER} | STAFF,
+    f"/bao-cao/{OTHER}-2026-q1-2026-11-25.docx": {OTHER} | STAFF,
     f"/api/feeds/{MEMBER}.json": {MEMBER} | STAFF,
     f"/api/feeds/{OTHER}.json": {OTHER} | STAFF,
     "/api/members.json": STAFF,
@@ -148,7 +148,7 @@ def test_the_url_variants_reach_the_file_for_a_reader_who_may_read_it(server):
 
 
 def test_a_member_cannot_read_another_members_page_drafts_feed_json_or_feed_address_by_any_url_variant(server):
-    forbidden = [f"/thanh-vien/{OTHER}.html", f"/bao-cao/{OTHER}-2026-q1.html", f"/bao-cao/{OTHER}-2026-q1.docx",
+    forbidden = [f"/thanh-vien/{OTHER}.html", f"/bao-cao/{OTHER}-2026-q1.html", f"/bao-cao/{OTHER}-2026-q1-2026-11-25.docx",
                  f"/api/feeds/{OTHER}.json", "/api/members.json", "/to-chuc/huyen-an-phu/lich.html",
                  "/bang-tong-hop/index.html", "/bang-tong-hop/lich.html"]
     secrets = [token_of(server, f"thanh-vien/{OTHER}.html"), token_of(server, "to-chuc/huyen-an-phu/lich.html"),

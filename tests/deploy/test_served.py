@@ -35,7 +35,7 @@ def test_text_files_are_compressed_and_files_nginx_cannot_shrink_are_not(server)
         answer = server.get(path, login, headers={"Accept-Encoding": "gzip"})
         assert answer.status == 200 and answer.headers.get("content-encoding") == "gzip", path
         assert gzip.decompress(answer.body) == (server.site / path.lstrip("/")).read_bytes(), path
-    docx = server.get(f"/bao-cao/{MEMBER}-2026-q1.docx", MEMBER, headers={"Accept-Encoding": "gzip"})
+    docx = server.get(f"/bao-cao/{MEMBER}-2026-q1-2026-11-25.docx", MEMBER, headers={"Accept-Encoding": "gzip"})
     assert docx.status == 200 and "content-encoding" not in docx.headers
 
 

@@ -37,7 +37,7 @@ def text_of(document) -> list[str]:
 
 
 def test_a_btv_draft_is_laid_out_as_a_party_report_with_the_headings_of_article_3_3(built):
-    document = docx.Document(built / "bao-cao" / "phan-thi-ha-2026-h2.docx")
+    document = docx.Document(built / "bao-cao" / "phan-thi-ha-2026-h2-2026-11-25.docx")
     lines = text_of(document)
     header = [c.text for c in document.tables[0].rows[0].cells]
     assert header[0].split("\n") == ["TỈNH ỦY SƠN HÀ", "*"]
@@ -54,7 +54,7 @@ def test_a_btv_draft_is_laid_out_as_a_party_report_with_the_headings_of_article_
 
 
 def test_the_draft_is_prefilled_with_each_meeting_attended_and_the_grievances_raised(built):
-    lines = text_of(docx.Document(built / "bao-cao" / "phan-thi-ha-2026-h2.docx"))
+    lines = text_of(docx.Document(built / "bao-cao" / "phan-thi-ha-2026-h2-2026-11-25.docx"))
     # data/attendance.yml: 15/08 at her residence cell (schedule: the 15th, 19:00) and 04/10 at
     # Chi bộ Thôn Quyết Thắng (first Sunday, 07:30); vv-2026-003 was raised at the second.
     assert ("- Thứ Bảy, 15/08/2026, 19:00: Chi bộ Tổ dân phố 2 (Đảng bộ phường Đông Tiến), "
@@ -70,7 +70,7 @@ def test_the_draft_is_prefilled_with_each_meeting_attended_and_the_grievances_ra
 
 
 def test_the_draft_is_in_times_new_roman_14_on_a4(built):
-    document = docx.Document(built / "bao-cao" / "phan-thi-ha-2026-h2.docx")
+    document = docx.Document(built / "bao-cao" / "phan-thi-ha-2026-h2-2026-11-25.docx")
     normal = document.styles["Normal"]
     fonts = normal.element.rPr.find(qn("w:rFonts"))
     assert {fonts.get(qn(f"w:{s}")) for s in ("ascii", "hAnsi", "eastAsia", "cs")} == {"Times New Roman"}
@@ -81,7 +81,7 @@ def test_the_draft_is_in_times_new_roman_14_on_a4(built):
 
 
 def test_a_member_following_a_commune_gets_the_section_for_the_commune_report(built):
-    document = docx.Document(built / "bao-cao" / "luong-dinh-tung-2026-q4.docx")
+    document = docx.Document(built / "bao-cao" / "luong-dinh-tung-2026-q4-2026-11-25.docx")
     lines = text_of(document)
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in lines and "NGƯỜI BÁO CÁO" not in lines
     assert lines[0] == "KẾT QUẢ DỰ SINH HOẠT VỚI CHI BỘ KHU DÂN CƯ, KHU DÂN CƯ NƠI CƯ TRÚ"
@@ -91,7 +91,7 @@ def test_a_member_following_a_commune_gets_the_section_for_the_commune_report(bu
 
 
 def test_drafts_exist_for_reports_that_apply_in_begun_periods_only(built):
-    made = {p.stem for p in (built / "bao-cao").glob("*.docx")}
+    made = {p.stem.removesuffix("-2026-11-25") for p in (built / "bao-cao").glob("*.docx")}
     assert {"luong-dinh-tung-2026-q3", "luong-dinh-tung-2026-q4", "phan-thi-ha-2026-h1"} <= made
     assert "luong-dinh-tung-2026-q2" not in made  # not applicable: BCH 42 of 91 days
     assert not any(name.endswith(("2027-q1", "2027-h1")) for name in made)  # not begun
@@ -101,12 +101,12 @@ def test_drafts_exist_for_reports_that_apply_in_begun_periods_only(built):
 def test_the_member_page_links_to_the_draft_and_the_printable_page_mirrors_it(built):
     member = (built / "thanh-vien" / "phan-thi-ha.html").read_text()
     assert 'href="../bao-cao/phan-thi-ha-2026-h2.html"' in member
-    assert 'href="../bao-cao/phan-thi-ha-2026-h2.docx"' in member
+    assert 'href="../bao-cao/phan-thi-ha-2026-h2-2026-11-25.docx"' in member
     printable = (built / "bao-cao" / "phan-thi-ha-2026-h2.html").read_text()
-    lines = [line for line in text_of(docx.Document(built / "bao-cao" / "phan-thi-ha-2026-h2.docx")) if line]
+    lines = [line for line in text_of(docx.Document(built / "bao-cao" / "phan-thi-ha-2026-h2-2026-11-25.docx")) if line]
     for line in lines:
         assert html.escape(line, quote=False) in printable, line
-    for text in ("Hạn gửi: <strong>24/12/2026</strong>", 'href="phan-thi-ha-2026-h2.docx"',
+    for text in ("Hạn gửi: <strong>24/12/2026</strong>", 'href="phan-thi-ha-2026-h2-2026-11-25.docx"',
                  'href="../thanh-vien/phan-thi-ha.html"', 'href="../quy-dinh.html#dieu-3-khoan-3"'):
         assert text in printable, text
 
@@ -129,7 +129,7 @@ def test_the_issuing_body_follows_the_province_setting():
 
 def test_a_meeting_no_obligation_counts_is_left_out_of_the_draft_and_said_why(built):
     # data/attendance.yml: dsh-luong-van-nam-20260103 is before the regulation took effect (05/01/2026).
-    lines = text_of(docx.Document(built / "bao-cao" / "luong-van-nam-2026-h1.docx"))
+    lines = text_of(docx.Document(built / "bao-cao" / "luong-van-nam-2026-h1-2026-11-25.docx"))
     times = lines[lines.index(next(l for l in lines if l.startswith("1."))) + 1:
                   lines.index(next(l for l in lines if l.startswith("2.")))]
     assert not any(line.startswith("- Thứ Bảy, 03/01/2026") for line in times)
@@ -139,7 +139,7 @@ def test_a_meeting_no_obligation_counts_is_left_out_of_the_draft_and_said_why(bu
 
 def test_a_grievance_noted_on_its_meeting_record_too_appears_once_among_the_difficulties(built):
     # vv-2026-003 was raised at dsh-phan-thi-ha-20261004, whose own note says the same words.
-    lines = text_of(docx.Document(built / "bao-cao" / "phan-thi-ha-2026-h2.docx"))
+    lines = text_of(docx.Document(built / "bao-cao" / "phan-thi-ha-2026-h2-2026-11-25.docx"))
     difficulties = lines[lines.index(next(l for l in lines if l.startswith("4."))) + 1:
                          lines.index(next(l for l in lines if l.startswith("5.")))]
     assert sum("Đường liên thôn xuống cấp" in line for line in difficulties) == 1

@@ -146,7 +146,7 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide_with_its_title_and_hea
 
 
 def test_every_download_of_the_board_carries_the_as_of_date_in_its_name(built):
-    files = [p for folder in ("bang-tong-hop", "tong-hop", "van-de", "canh-bao")
+    files = [p for folder in ("bang-tong-hop", "tong-hop", "van-de", "canh-bao", "bao-cao")
              for p in (built / folder).rglob("*") if p.suffix in (".xlsx", ".csv", ".docx")]
     assert len(files) > 100
     assert all(DAY in p.name for p in files), [p.name for p in files if DAY not in p.name][:5]
@@ -199,7 +199,7 @@ def test_control_characters_are_dropped_from_files():
 
 
 def test_xlsx_and_docx_carry_the_as_of_date_not_the_clock(built):
-    for path in (built / "bang-tong-hop" / f"bang-tong-hop-{DAY}.xlsx", built / "bao-cao" / "phan-thi-ha-2026-h2.docx",
+    for path in (built / "bang-tong-hop" / f"bang-tong-hop-{DAY}.xlsx", built / "bao-cao" / "phan-thi-ha-2026-h2-2026-11-25.docx",
                  built / "bang-tong-hop" / "giay-nhac" / f"giay-nhac-tat-ca-{DAY}.docx"):
         archive = zipfile.ZipFile(path)
         assert {i.date_time for i in archive.infolist()} == {(2026, 11, 25, 0, 0, 0)}, path.name

@@ -25,7 +25,7 @@ def produce(s: Shared) -> Produced:
         return made[o]
 
     for o in drafter.reporting():
-        path, docx = paths.draft_page(o.member, o.period), paths.draft_file(o.member, o.period)
+        path, docx = paths.draft_page(o.member, o.period), paths.draft_file(o.member, o.period, s.as_of)
         yield path, lambda o=o, path=path, docx=docx: template.render(
             d=draft(o), member=s.province.members[o.member], docx=paths.relative(path, docx),
             member_page=paths.html(paths.relative(path, paths.member_page(o.member))),
