@@ -304,16 +304,23 @@ def fill(doc, draft: Draft) -> None:
             doc.add_paragraph().add_run(TO_FILL).italic = True
     if not draft.section_only:
         doc.add_paragraph()
-        foot = doc.add_table(rows=1, cols=2)
-        left, right = foot.rows[0].cells
-        left.width, right.width = Cm(8), Cm(8.5)
-        line(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True, size=Pt(12), align=WD_ALIGN_PARAGRAPH.LEFT)
-        for recipient in draft.recipients:
-            line(left.add_paragraph(), "- " + recipient, size=Pt(11), align=WD_ALIGN_PARAGRAPH.LEFT)
-        line(right.paragraphs[0], "NGƯỜI BÁO CÁO", bold=True)
-        for _ in range(3):
-            line(right.add_paragraph(), "")
+        right = signature_block(doc, draft.recipients, "NGƯỜI BÁO CÁO")
         line(right.add_paragraph(), draft.signer, bold=True)
+
+
+def signature_block(doc, recipients, signer: str):
+    """The foot of a Party document: "Nơi nhận" and its list on the left, the signer on the right with room
+    to sign; returns the right cell, for the name under the signature."""
+    foot = doc.add_table(rows=1, cols=2)
+    left, right = foot.rows[0].cells
+    left.width, right.width = Cm(8), Cm(8.5)
+    line(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True, size=Pt(12), align=WD_ALIGN_PARAGRAPH.LEFT)
+    for recipient in recipients:
+        line(left.add_paragraph(), "- " + recipient, size=Pt(11), align=WD_ALIGN_PARAGRAPH.LEFT)
+    line(right.paragraphs[0], signer, bold=True)
+    for _ in range(3):
+        line(right.add_paragraph(), "")
+    return right
 
 
 def slim(doc) -> None:

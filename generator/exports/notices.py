@@ -21,7 +21,7 @@ from ..model import Province, vi
 from ..rules.chase import before, open_duties
 from ..rules.obligations import Evaluation, Obligation
 from ..rules.upcoming import Agenda
-from .drafts import Word, issuer_and_place, line
+from .drafts import Word, issuer_and_place, line, signature_block
 from .spreadsheets import clean
 
 MEETINGS = 3  # the next qualifying meetings shown for each attendance duty
@@ -159,13 +159,5 @@ def fill(doc, notice: Notice) -> None:
         for meeting in duty.meetings:
             doc.add_paragraph(clean(f"- Có thể dự: {meeting}"))
     doc.add_paragraph(clean(notice.closing))
-    foot = doc.add_table(rows=1, cols=2)
-    left, right = foot.rows[0].cells
-    left.width, right.width = Cm(8), Cm(8.5)
-    line(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True, size=Pt(12), align=WD_ALIGN_PARAGRAPH.LEFT)
-    for recipient in notice.recipients:
-        line(left.add_paragraph(), "- " + recipient, size=Pt(11), align=WD_ALIGN_PARAGRAPH.LEFT)
-    line(right.paragraphs[0], notice.signer, bold=True)
-    for _ in range(3):
-        line(right.add_paragraph(), "")
+    right = signature_block(doc, notice.recipients, notice.signer)
     line(right.add_paragraph(), "(Ký, ghi rõ họ tên)", italic=True, size=Pt(12))

@@ -75,13 +75,7 @@ def xlsx_bytes(tables: list[Table], what: str, as_of: date, place: str) -> bytes
         if table.rows:
             sheet.auto_filter.ref = f"A{HEADER}:{get_column_letter(len(table.columns))}{HEADER + len(table.rows)}"
         print_setup(sheet)
-    when = datetime(as_of.year, as_of.month, as_of.day)
-    book.properties.title = f"{what}, tính đến {vi.day(as_of)}"
-    book.properties.creator = "Ban Tổ chức Tỉnh ủy"
-    book.properties.created = book.properties.modified = when
-    out = io.BytesIO()
-    book.save(out)
-    return zipfix.normalize(out.getvalue(), when)
+    return zipfix.workbook_bytes(book, f"{what}, tính đến {vi.day(as_of)}", datetime(as_of.year, as_of.month, as_of.day))
 
 
 def write_cell(cell, column, row) -> int:

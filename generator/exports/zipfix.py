@@ -36,3 +36,13 @@ def pack(parts: list[tuple[str, bytes]], when: datetime) -> bytes:
             info.external_attr = 0o644 << 16
             target.writestr(info, content)
     return out.getvalue()
+
+
+def workbook_bytes(book, title: str, when: datetime) -> bytes:
+    """An openpyxl workbook saved with its properties dated `when`: the same content and date, the same bytes."""
+    book.properties.title = title
+    book.properties.creator = "Ban Tổ chức Tỉnh ủy"
+    book.properties.created = book.properties.modified = when
+    out = io.BytesIO()
+    book.save(out)
+    return normalize(out.getvalue(), when)

@@ -8,7 +8,6 @@ records from row 3 with their id.
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime
 
 from openpyxl import Workbook
@@ -63,13 +62,8 @@ def workbook_bytes(province: Province, as_of: date) -> bytes:
     write_instructions(book.create_sheet(INSTRUCTIONS))
     for name, (title, header, rows) in reference_tables(province, as_of).items():
         write_reference(book.create_sheet(REFERENCES[name]), title, header, rows)
-    when = datetime(as_of.year, as_of.month, as_of.day)
-    book.properties.title = f"Sổ ghi bản ghi – {province.settings.province}"
-    book.properties.creator = "Ban Tổ chức Tỉnh ủy"
-    book.properties.created = book.properties.modified = when
-    out = io.BytesIO()
-    book.save(out)
-    return zipfix.normalize(out.getvalue(), when)  # the same data and date, the same bytes
+    return zipfix.workbook_bytes(book, f"Sổ ghi bản ghi – {province.settings.province}",
+                                 datetime(as_of.year, as_of.month, as_of.day))
 
 
 def records(province: Province, file: str) -> list:

@@ -28,11 +28,14 @@ ANDROID = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, 
            "Chrome/126.0 Mobile Safari/537.36")
 
 # One page of each kind: home, regulation, a guide, the members index and a member, the
-# organizations index and an organization, each Board page kind, a printable report draft.
+# organizations index and an organization, each Board page kind, a printable report draft and
+# notice, a committee's arrange list, an organization's feed page.
 PAGES = ("index.html", "quy-dinh.html", "huong-dan/lich.html", "thanh-vien/index.html",
          "thanh-vien/nguyen-van-khai.html", "to-chuc/index.html", "to-chuc/phuong-an-lac.html",
          "bang-tong-hop/index.html", "tong-hop/index.html", "tong-hop/2026-q4.html", "van-de/index.html",
-         "canh-bao/index.html", "bao-cao/phan-thi-ha-2026-h2.html")
+         "canh-bao/index.html", "bao-cao/phan-thi-ha-2026-h2.html", "bang-tong-hop/day-du.html",
+         "bang-tong-hop/giay-nhac.html", "bang-tong-hop/giay-nhac/tat-ca.html", "bo-tri/index.html",
+         "to-chuc/huyen-an-phu/bo-tri.html", "to-chuc/huyen-an-phu/giay-nhac.html", "to-chuc/huyen-an-phu/lich.html")
 
 RUN_AXE = """() => axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
   .then(r => r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
