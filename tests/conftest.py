@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from .support.browser import ARGS, CHROMIUM, LOCAL, SUB_PATH, Quiet
+from .support.browser import ARGS, CHROMIUM, SUB_PATH, Quiet, assert_clean, checked_page
 from .support.files import write_data
 from .support.project import AS_OF, project, run
 
@@ -53,16 +53,10 @@ def browser():
 def page(browser) -> Page:
     """A fresh page that records every request and every console error, checked after the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.requests, page.errors = [], []
-    page.on("request", lambda r: page.requests.append(r.url))
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page = checked_page(context)
     yield page
     context.close()
-    outside = [url for url in page.requests if not url.startswith(LOCAL)]
-    assert outside == [], f"requests outside the site: {outside}"
-    assert page.errors == [], f"console errors: {page.errors}"
+    assert_clean(page)
 
 
 def pytest_addoption(parser):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from ..support.browser import LOCAL
+from ..support.browser import assert_clean, checked_page
 from ..support.project import ROOT
 from .test_site import shot
 
@@ -48,22 +48,6 @@ SCROLL_BOXES = """() => [...document.querySelectorAll(".md-typeset__scrollwrap")
   sticky: box.querySelector("td") ? getComputedStyle(box.querySelector("td")).position : "sticky",
   cut: [...box.querySelectorAll("thead th")].filter(th => th.getBoundingClientRect().right >
        box.getBoundingClientRect().right + 1).map(th => th.textContent.trim())}))"""
-
-
-def checked_page(context):
-    """A page of `context` that records console errors and requests, like conftest's `page`."""
-    page = context.new_page()
-    page.requests, page.errors = [], []
-    page.on("request", lambda r: page.requests.append(r.url))
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    return page
-
-
-def assert_clean(page) -> None:
-    outside = [url for url in page.requests if not url.startswith(LOCAL)]
-    assert outside == [], f"requests outside the site: {outside}"
-    assert page.errors == [], f"console errors: {page.errors}"
 
 
 @pytest.fixture(scope="module")
