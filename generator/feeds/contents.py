@@ -24,7 +24,7 @@ from datetime import date
 from ..model import Member, Organization, Province, vi
 from ..model.periods import between
 from ..model.tree import Tree
-from ..render import paths
+from ..site import paths
 from ..rules.obligations import Evaluation, Obligation
 from .events import Event, Events
 from .series import Series

@@ -27,7 +27,7 @@ from ..model import Place, Province, Visit, vi
 from ..model.periods import Period
 from ..model.schedule import meeting_on
 from ..model.tree import Tree
-from ..render import paths
+from ..site import paths
 from ..rules.obligations import Obligation
 
 FAMILY = {"A′": "a", "R2′": "r2"}   # the UID of an obligation does not change with the reading

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from ..model import Change, Place, Province, Schedule, Visit, vi
 from ..model.schedule import Meeting, held, meetings, regular_dates
-from ..render import paths
+from ..site import paths
 from .events import Event, page_url, place_name
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

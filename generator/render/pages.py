@@ -8,62 +8,21 @@ What a page shows is computed here, in plain functions; templates only lay it ou
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date
-from functools import cached_property
-from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..model import Member, Province, vi
+from ..model import Member, vi
 from ..model.index import in_force
-from ..model.periods import Period, containing
-from ..model.tree import Tree
+from ..model.periods import Period
 from ..rules import chase, compliance
-from ..rules.obligations import Evaluation, Obligation
-from ..rules.upcoming import Agenda
-from . import paths
+from ..rules.obligations import Obligation
+from ..site import paths
+from ..site.context import Site
 from .markup import link, md, md_lines, safe
-
-if TYPE_CHECKING:
-    from ..feeds.subscribe import Subscription  # made by the feeds; the pages only show it
 
 TODO_MEETINGS = 2  # the next meetings shown for each open duty at the top of a member's page (all are below)
 RANK = ("missed", "due", "planned", "late", "met")  # worst first, for a period's summary
-
-
-@dataclass
-class Site:
-    """Everything the pages are made from, computed before anything is written."""
-
-    province: Province
-    tree: Tree
-    evaluation: Evaluation
-    subscriptions: dict[str, Subscription] = field(default_factory=dict)  # by page: the feed its box offers
-    agenda: Agenda = field(init=False)
-
-    def __post_init__(self):
-        self.agenda = Agenda(self.province, self.tree, self.as_of)
-        self.index = self.province.index
-
-    @property
-    def as_of(self) -> date:
-        return self.evaluation.as_of
-
-    @cached_property
-    def warnings(self) -> list[compliance.RecordWarning]:
-        """Records that no obligation can count: on the Board's page, and printed after a build."""
-        return compliance.record_warnings(self.province, self.evaluation, self.tree)
-
-    @property
-    def now(self) -> list[Period]:
-        """The current half and quarter."""
-        return [containing(self.as_of, "H"), containing(self.as_of, "Q")]
-
-    @property
-    def upcoming(self) -> list[Period]:
-        return [p.next() for p in self.now]
 
 
 def row(*cells) -> Markup:

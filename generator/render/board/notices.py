@@ -18,7 +18,7 @@ from ...model.index import in_force
 from ...model.schedule import Meeting
 from ...rules.chase import Lists, still_owing
 from ...rules.obligations import Obligation
-from .. import paths
+from ...site import paths
 from ..pages import name_key
 from .common import Produced, Shared
 from .dashboard import current
