@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from ..model import Place, Province, Visit, vi
@@ -84,7 +83,7 @@ class Events:
         self.province, self.tree, self.as_of = province, tree, as_of
         self.first, self.last = first, last
         self.tz = ZoneInfo(province.settings.timezone)
-        self.host = urlsplit(province.settings.site_url).hostname
+        self.host = province.settings.uid_domain
 
     def place_name(self, place: Place) -> str:
         return place_name(self.province, place)

@@ -1,8 +1,8 @@
-"""Where each generated page lives, and links between pages.
+"""Where each generated page lives, and links between pages: the registry's kinds, by name.
 
-Paths are Markdown sources relative to the docs folder; MkDocs turns a link to
-`x.md` into a link to `x.html` (the site uses `use_directory_urls: false`, so
-it also works opened from disk and under a sub-path).
+Paths are the pages' sources relative to the docs folder (`site.registry.Kind.source`): Markdown for the
+engine's pages, which MkDocs turns into `x.html` (the site uses `use_directory_urls: false`, so it also
+works opened from disk and under a sub-path), and the file itself for everything else.
 """
 
 from __future__ import annotations
@@ -10,29 +10,36 @@ from __future__ import annotations
 import posixpath
 from functools import cache
 
-from ..model import names
+from .registry import kind
 
 
 def member_page(member: str) -> str:
-    return f"{names.MEMBERS}/{member}.md"
+    return kind("member").source(member=member)
 
 
 def organization_page(org: str) -> str:
-    return f"{names.ORGANIZATIONS}/{org}.md"
+    """An organization's page for every reader: no statuses, residences or visits."""
+    return kind("organization").source(org=org)
+
+
+def committee_page(org: str) -> str:
+    """The start page of the committee that arranges visits in `org`: its readers are that committee and
+    the staff."""
+    return kind("committee").source(org=org)
 
 
 def organization_feed_page(org: str) -> str:
     """The organization's feed address, on a page of its own: only its committee and the Board may open it."""
-    return f"{names.ORGANIZATIONS}/{org}/lich.md"
+    return kind("organization-feed").source(org=org)
 
 
-HOME = f"{names.INDEX}.md"
-MEMBERS_INDEX = member_page(names.INDEX)  # ids that would take these names are refused (model.names.RESERVED)
-ORGANIZATIONS_INDEX = organization_page(names.INDEX)
-REGULATION = "quy-dinh.md"
-GUIDE_FEEDS = "huong-dan/lich.md"
-GUIDE_DUTIES = "huong-dan/nghia-vu.md"
-GUIDE_READINGS = "huong-dan/cach-hieu.md"
+HOME = kind("home").source()
+MEMBERS_INDEX = kind("members").source()
+ORGANIZATIONS_INDEX = kind("organizations").source()
+REGULATION = kind("regulation").source()
+GUIDE_FEEDS = kind("guidance").source(slug="lich")
+GUIDE_DUTIES = kind("guidance").source(slug="nghia-vu")
+GUIDE_READINGS = kind("guidance").source(slug="cach-hieu")
 
 
 def html(page: str) -> str:
@@ -62,12 +69,13 @@ def to(source: str, target: str, anchor: str = "") -> str:
 
 # -- the Organization Board's pages and files
 
-DASHBOARD = "bang-tong-hop/index.md"
-CONSOLIDATED = "tong-hop/index.md"
-GRIEVANCES = "van-de/index.md"
-WARNINGS = "canh-bao/index.md"
-GUIDE_CONSOLIDATION = "huong-dan/tong-hop.md"
-PROVINCE_FEED = "bang-tong-hop/lich.md"   # the Board's feed address: on a Board page, not the members' index
+DASHBOARD = kind("dashboard").source()
+FULL_TABLE = kind("full-table").source()
+CONSOLIDATED = kind("consolidations").source()
+GRIEVANCES = kind("grievances").source()
+WARNINGS = kind("warnings").source()
+GUIDE_CONSOLIDATION = kind("consolidation-guide").source()
+PROVINCE_FEED = kind("province-feed").source()   # the Board's feed address: on a Board page, not the members' index
 
 
 def period_slug(period) -> str:
@@ -76,35 +84,36 @@ def period_slug(period) -> str:
 
 
 def consolidated_page(period) -> str:
-    return f"tong-hop/{period_slug(period)}.md"
+    return kind("consolidation").source(period=period_slug(period))
 
 
 def draft_page(member: str, period) -> str:
     """A printable page of plain HTML, not a page of the site engine."""
-    return f"bao-cao/{member}-{period_slug(period)}.html"
+    return kind("draft").source(member=member, period=period_slug(period))
 
 
 def draft_file(member: str, period, as_of) -> str:
     """The Word file, dated by the as-of date: two days' downloads do not overwrite each other."""
-    return f"bao-cao/{member}-{period_slug(period)}-{as_of.isoformat()}.docx"
+    return kind("draft").files[0].format(member=member, period=period_slug(period), date=as_of.isoformat())
 
 
 # -- reminder notices (Board only) and the lists for the committees that arrange visits
 
-NOTICES = "bang-tong-hop/giay-nhac.md"
-ARRANGE_INDEX = "bo-tri/index.md"
+NOTICES = kind("notices").source()
+ARRANGE_INDEX = kind("arrange").source()
 
 
 def notice_page(member: str) -> str:
     """A printable page of plain HTML, not a page of the site engine."""
-    return f"bang-tong-hop/giay-nhac/{member}.html"
+    return kind("notice").source(slug=member)
 
 
 def arrange_page(org: str) -> str:
-    """In the organization's folder, which its committee may read (`deploy/access.py`)."""
-    return f"{names.ORGANIZATIONS}/{org}/bo-tri.md"
+    """The committee's start page opens with its arrange list."""
+    return committee_page(org)
 
 
 def arrange_notices(org: str, docx: str | None = None) -> str:
     """The notices of the members a committee arranges visits for: a printable page, or the Word file `docx`."""
-    return f"{names.ORGANIZATIONS}/{org}/{docx or 'giay-nhac.html'}"
+    page = kind("committee-notices").source(org=org)
+    return posixpath.join(posixpath.dirname(page), docx) if docx else page

@@ -14,7 +14,7 @@ from ..pages import badge, name_key
 from ...site.tables import Column, Table
 from .common import Group, Produced, Shared
 
-FULL = "bang-tong-hop/day-du.md"
+FULL = paths.FULL_TABLE
 
 
 class Dashboard:
