@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ..model import Member, vi
 from ..model.index import in_force
 from ..model.periods import Period
-from ..rules import chase, compliance
+from ..rules import compliance
 from ..rules.obligations import Obligation
 from ..site import paths
 from ..site.context import Site
