@@ -115,7 +115,7 @@ def test_every_feed_is_published_under_a_secret_name_and_offered_on_its_page(bui
     assert feed.startswith("https://sinhhoat.tinhuy.sonha.example/lich/") and feed.rsplit("/", 1)[1] in files
     page = (built / member["page"]).read_text()
     assert f'href="webcal://{feed.removeprefix("https://")}"' in page
-    assert 'href="https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Ftinhuy.sonha.example%2F' in page
+    assert 'href="https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fsinhhoat.tinhuy.sonha.example%2F' in page
     assert f'href="../lich/{feed.rsplit("/", 1)[1]}" download' in page
     assert f'value="{feed}"' in page and 'class="md-button feed-copy"' in page
     qr = f'lich/{feed.rsplit("/", 1)[1].removesuffix(".ics")}.svg'

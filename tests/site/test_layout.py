@@ -177,14 +177,12 @@ def test_on_android_the_button_leads_to_icsx5_and_google_with_the_internet_limit
     context.close()
 
 
-def test_the_home_page_starts_with_the_quick_find_and_the_shortcuts_not_the_list_of_names(phone, base):
+def test_the_home_page_leads_to_the_readers_own_start_and_the_regulation_in_its_first_screen(phone, base):
     page = checked_page(phone)
     page.goto(base)
-    field = page.locator(".filterable .filter-input")
-    expect(field).to_be_in_viewport()
-    assert page.locator(".filterable li:visible").count() == 0
+    shot(page, "home")
+    expect(page.locator(".md-content a.md-button", has_text="Trang của tôi")).to_be_in_viewport()
     assert page.locator("#loi-tat").bounding_box()["y"] < PHONE["height"] * 1.5
-    field.fill("ha")
-    assert page.locator(".filterable li:visible").count() > 0
+    assert page.locator("a[href*='thanh-vien/'], a[href*='bang-tong-hop/']").count() == 0
     assert_clean(page)
     page.close()

@@ -100,13 +100,13 @@ def test_the_regulation_page_opens_with_what_it_is(built):
         assert part in opening, part
 
 
-def test_an_organizations_visits_are_listed_in_date_order(built):
+def test_the_visits_arranged_on_a_committees_page_are_listed_in_date_order(built):
     checked = 0
-    for path in sorted((built / "to-chuc").glob("*.html")):
+    for path in sorted((built / "to-chuc").glob("*/index.html")):
         source = path.read_text(encoding="utf-8")
-        if 'id="lich-du"' not in source or "<table" not in source[source.index('id="lich-du"'):]:
+        if 'id="da-bo-tri"' not in source or "<table" not in source[source.index('id="da-bo-tri"'):]:
             continue
-        table = source[source.index('id="lich-du"'):]
+        table = source[source.index('id="da-bo-tri"'):]
         table = table[:table.index("</table>")]
         moments = [datetime.strptime(f"{d} {t}", "%d/%m/%Y %H:%M")
                    for t, d in re.findall(r"<td>(\d\d:\d\d) [^,<]+, (\d\d/\d\d/\d{4})</td>", table)]
