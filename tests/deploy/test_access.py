@@ -8,7 +8,7 @@ import re
 import pytest
 
 MEMBER, OTHER = "bui-kim-chau", "bui-trong-dat"        # two members, each with report drafts
-COMMITTEE, OTHER_COMMITTEE = "huyen-an-phu", "huyen-binh-xuyen"
+COMMITTEE, OTHER_COMMITTEE = "ubnd-tinh", "xa-khanh-an"  # one with organizations below it
 BOARD, OFFICE = "ban-to-chuc", "van-phong"
 ACCOUNTS = (MEMBER, OTHER, COMMITTEE, OTHER_COMMITTEE, BOARD, OFFICE)
 STAFF = {BOARD, OFFICE}
@@ -27,12 +27,12 @@ PAGES = {
     "/thanh-vien/": MEMBERS | STAFF,
     "/thanh-vien/index.html": MEMBERS | STAFF,
     "/to-chuc/index.html": MEMBERS | STAFF,
-    "/to-chuc/huyen-an-phu.html": MEMBERS | {COMMITTEE} | STAFF,
-    "/to-chuc/xa-phu-huu.html": MEMBERS | {COMMITTEE} | STAFF,
-    "/to-chuc/xa-tam-hop.html": MEMBERS | {OTHER_COMMITTEE} | STAFF,
-    "/to-chuc/huyen-an-phu/lich.html": {COMMITTEE} | STAFF,
-    "/to-chuc/xa-phu-huu/lich.html": {COMMITTEE} | STAFF,
-    "/to-chuc/huyen-binh-xuyen/lich.html": {OTHER_COMMITTEE} | STAFF,
+    "/to-chuc/ubnd-tinh.html": MEMBERS | {COMMITTEE} | STAFF,
+    "/to-chuc/dang-bo-so-y-te.html": MEMBERS | {COMMITTEE} | STAFF,
+    "/to-chuc/xa-khanh-an.html": MEMBERS | {OTHER_COMMITTEE} | STAFF,
+    "/to-chuc/ubnd-tinh/lich.html": {COMMITTEE} | STAFF,
+    "/to-chuc/dang-bo-so-y-te/lich.html": {COMMITTEE} | STAFF,
+    "/to-chuc/xa-khanh-an/lich.html": {OTHER_COMMITTEE} | STAFF,
     f"/thanh-vien/{MEMBER}.html": {MEMBER} | STAFF,
     f"/thanh-vien/{OTHER}.html": {OTHER} | STAFF,
     f"/bao-cao/{MEMBER}-2026-q1.html": {MEMBER} | STAFF,
@@ -51,10 +51,10 @@ PAGES = {
     "/bang-tong-hop/giay-nhac.html": STAFF,
     "/bang-tong-hop/giay-nhac/tat-ca.html": STAFF,
     "/bo-tri/index.html": STAFF,
-    "/to-chuc/huyen-an-phu/bo-tri.html": {COMMITTEE} | STAFF,
-    "/to-chuc/huyen-an-phu/giay-nhac.html": {COMMITTEE} | STAFF,
-    "/to-chuc/huyen-an-phu/giay-nhac-2026-11-25.docx": {COMMITTEE} | STAFF,
-    "/to-chuc/huyen-binh-xuyen/bo-tri.html": {OTHER_COMMITTEE} | STAFF,
+    "/to-chuc/ubnd-tinh/bo-tri.html": {COMMITTEE} | STAFF,
+    "/to-chuc/ubnd-tinh/giay-nhac.html": {COMMITTEE} | STAFF,
+    "/to-chuc/ubnd-tinh/giay-nhac-2026-11-25.docx": {COMMITTEE} | STAFF,
+    "/to-chuc/xa-khanh-an/bo-tri.html": {OTHER_COMMITTEE} | STAFF,
     "/tong-hop/index.html": STAFF,
     "/tong-hop/2026-q1.html": STAFF,
     "/van-de/index.html": STAFF,
@@ -65,7 +65,7 @@ PAGES = {
     "/canh-bao/canh-bao-ban-ghi-2026-11-25.csv": STAFF,
 }
 MISSING = ["/khong-co-trang-nay.html", "/thanh-vien/khong-co-ai.html", "/bao-cao/khong-co-ai-2026-q1.html",
-           "/tong-hop/1999.html", "/lich/", "/bao-cao/", "/api/", "/assets/", "/to-chuc/huyen-an-phu/"]
+           "/tong-hop/1999.html", "/lich/", "/bao-cao/", "/api/", "/assets/", "/to-chuc/ubnd-tinh/"]
 
 
 def token_of(server, page: str) -> str:
@@ -149,9 +149,9 @@ def test_the_url_variants_reach_the_file_for_a_reader_who_may_read_it(server):
 
 def test_a_member_cannot_read_another_members_page_drafts_feed_json_or_feed_address_by_any_url_variant(server):
     forbidden = [f"/thanh-vien/{OTHER}.html", f"/bao-cao/{OTHER}-2026-q1.html", f"/bao-cao/{OTHER}-2026-q1-2026-11-25.docx",
-                 f"/api/feeds/{OTHER}.json", "/api/members.json", "/to-chuc/huyen-an-phu/lich.html",
+                 f"/api/feeds/{OTHER}.json", "/api/members.json", "/to-chuc/ubnd-tinh/lich.html",
                  "/bang-tong-hop/index.html", "/bang-tong-hop/lich.html"]
-    secrets = [token_of(server, f"thanh-vien/{OTHER}.html"), token_of(server, "to-chuc/huyen-an-phu/lich.html"),
+    secrets = [token_of(server, f"thanh-vien/{OTHER}.html"), token_of(server, "to-chuc/ubnd-tinh/lich.html"),
                token_of(server, "bang-tong-hop/lich.html")]
     leaks = []
     for path in forbidden:
@@ -184,11 +184,11 @@ def test_nothing_a_member_may_read_carries_another_feed_address(server):
 def test_a_committee_sees_its_organizations_and_their_feeds_but_no_member_page_or_draft(server):
     readable = [p.relative_to(server.site).as_posix() for p in sorted(server.site.rglob("*.html"))
                 if server.get("/" + p.relative_to(server.site).as_posix(), COMMITTEE).status == 200]
-    assert "to-chuc/thi-tran-an-phu/lich.html" in readable and "to-chuc/xa-khanh-an.html" in readable
+    assert "to-chuc/dang-bo-so-y-te/lich.html" in readable and "to-chuc/dang-bo-so-y-te.html" in readable
     assert not [p for p in readable if p.startswith(("thanh-vien/", "bao-cao/", "api/", "bang-tong-hop/",
                                                      "tong-hop/"))]
     assert not [p for p in readable if p.startswith("to-chuc/") and not p.startswith(
-        ("to-chuc/huyen-an-phu", "to-chuc/thi-tran-an-phu", "to-chuc/xa-phu-huu", "to-chuc/xa-khanh-an"))]
+        ("to-chuc/ubnd-tinh", "to-chuc/dang-bo-so-y-te", "to-chuc/dang-bo-dien-luc", "to-chuc/dang-bo-so-giao-duc"))]
 
 
 def test_the_search_index_holds_only_pages_every_account_may_open(server):
