@@ -137,6 +137,7 @@ class Column:
     wraps: bool = True  # False for numbers, dates and ids, which must fit on one line
     cap: float = CAP
     wide: float = 0.0   # the least natural width, for a column that is typed in
+    keep: float = FLOOR  # the width it keeps when the page is short of room (less when its text is narrower)
 
     def natural(self) -> float:
         """The width of the longest line, up to the cap; the heading on one line when that is not too wide."""
@@ -165,7 +166,7 @@ def widths(columns: Sequence[Column], min_scale: float = MIN_SCALE) -> tuple[lis
     budget = PAGE["landscape"] / UNIT / min_scale
     if total <= budget:
         return natural, "landscape"
-    least = [max(c.least(), min(n, FLOOR)) if c.wraps else n for c, n in zip(columns, natural, strict=True)]
+    least = [max(c.least(), min(n, c.keep)) if c.wraps else n for c, n in zip(columns, natural, strict=True)]
     if sum(least) >= budget:
         return least, "landscape"
     low, high = 0.0, max(natural)

@@ -31,7 +31,8 @@ HEADING_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = layout.WRAP
 TYPING = {"text": 30.0, "ref": 24.0}  # the least width of an empty column a clerk types in
 UNWRAPPED = ("Mã", "Kỳ", "Từ ngày", "Đến ngày")
-MIN_SCALE = 0.7  # a record sheet has many columns: it may print smaller than the Board's tables
+LABELS = 30.0  # the width a column of labels keeps (Excel's drop-down list is as wide as its column)
+MIN_SCALE = 0.65  # a record sheet has many columns: it may print smaller than the Board's tables
 
 INSTRUCTION_LINES = (
     "Sổ ghi các lần dự sinh hoạt, lịch dự, báo cáo và vấn đề bức xúc",
@@ -163,7 +164,7 @@ def sheet_column(column: Column, texts: list[str], names: labelling.Labels) -> l
     elif column.kind in ("enum", "delete"):
         texts = [*texts, *(column.field.type.choices.values() if column.field else ("x",))]
     return layout.Column(column.heading, texts, wraps=column.kind not in ("id", "date", "time"),
-                         wide=TYPING.get(column.kind, 0.0))
+                         wide=TYPING.get(column.kind, 0.0), keep=LABELS if column.kind == "ref" else layout.FLOOR)
 
 
 def widest(texts) -> str:

@@ -136,7 +136,7 @@ class Labels:
         where = words(short(self.organizations.get(item.organization, "")))
         core = name[:-len(where)] if where and name[-len(where):] == where and len(name) > len(where) else name
         found[core] = True
-        for form in (core + where, where + core, name):
+        for form in (core + where, where + core, name, name + where, where + name):
             found.setdefault(form, False)
         for parent in item.parents:
             above = words(short(self.organizations.get(parent, "")))
