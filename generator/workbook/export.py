@@ -123,8 +123,10 @@ def write_records(ws: Worksheet, sheet: RecordSheet, province: Province, as_of: 
     heading_rows(ws, title, [c.heading for c in sheet.columns], widths)
     for r, (record, texts) in enumerate(zip(rows, shown, strict=True), FIRST_ROW):
         for column, text in zip(sheet.columns, texts, strict=True):
+            cell = ws.cell(row=r, column=column.letter_index)
+            cell.alignment = WRAP
             if column.field is not None:
-                put(ws.cell(row=r, column=column.letter_index), column, getattr(record, column.name, None), text)
+                put(cell, column, getattr(record, column.name, None), text)
         ws.row_dimensions[r].height = layout.height(texts, widths)
     last = FIRST_ROW + len(rows) + ROOM - 1
     for column in sheet.columns:
@@ -182,7 +184,6 @@ def drop_down(column: Column, ranges: dict[str, str]) -> str | None:
 
 
 def put(cell, column: Column, value, text: str) -> None:
-    cell.alignment = WRAP
     if value is None:
         return
     if column.kind == "date":
