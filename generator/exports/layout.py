@@ -139,44 +139,43 @@ class Column:
     wide: float = 0.0   # the least natural width, for a column that is typed in
     keep: float = FLOOR  # the width it keeps when the page is short of room (less when its text is narrower)
 
-    def natural(self) -> float:
-        """The width of the longest line, up to the cap; the heading on one line when that is not too wide."""
-        heading = min(longest_line(self.heading, True), room(HEADING))
-        widest = max([heading, longest_word(self.heading, True)] + [longest_line(t) for t in self.texts])
+    def content(self) -> float:
+        """The width of the longest line of its cells, up to the cap (all of a number's text)."""
+        longest = max([longest_line(t) for t in self.texts], default=0.0)
         if not self.wraps:
-            return units(widest) + 1  # a number is aligned right: a digit's room before the next column
-        return max(min(max(units(widest), self.wide), self.cap), self.least())
+            return units(max(longest, longest_word(self.heading, True))) + 1  # aligned right: room before the next
+        return max(min(max(units(longest), self.wide), self.cap), self.least())
+
+    def natural(self) -> float:
+        """The content's width, or the heading's on one line when that is wider and not too wide."""
+        return max(self.content(), units(min(longest_line(self.heading, True), room(HEADING))))
 
     def least(self) -> float:
-        """The longest word of the column (all of a number's or a date's text)."""
+        """The narrowest it may be: its longest word, and `keep` when its text is that wide."""
         if not self.wraps:
-            return self.natural()
-        return units(max([longest_word(self.heading, True)] + [longest_word(t) for t in self.texts]))
+            return self.content()
+        word = units(max([longest_word(self.heading, True)] + [longest_word(t) for t in self.texts]))
+        return max(word, min(units(max([longest_line(t) for t in self.texts], default=0.0)), self.keep))
 
 
 def widths(columns: Sequence[Column], min_scale: float = MIN_SCALE) -> tuple[list[float], str]:
     """Each column's width in units and the page's orientation.
 
-    Upright when the columns fit upright; else landscape, the wrapped columns narrowed (the widest
-    first, none below its longest word or FLOOR) until they fit the page scaled down by `min_scale`."""
+    Upright when the columns' text fits upright at full size, else landscape, scaled down at most to
+    `min_scale`. When the columns are still too wide, the headings wrap first, then the wrapped text
+    columns give way, each in proportion to what it has above its longest word."""
     natural = [c.natural() for c in columns]
-    total = sum(natural)
-    if total * UNIT <= PAGE["portrait"]:
-        return natural, "portrait"
-    budget = PAGE["landscape"] / UNIT / min_scale
-    if total <= budget:
-        return natural, "landscape"
-    least = [max(c.least(), min(n, c.keep)) if c.wraps else n for c, n in zip(columns, natural, strict=True)]
-    if sum(least) >= budget:
-        return least, "landscape"
-    low, high = 0.0, max(natural)
-    for _ in range(40):  # the level the widest columns are cut to
-        level = (low + high) / 2
-        if sum(max(m, min(n, level)) for m, n in zip(least, natural, strict=True)) > budget:
-            high = level
-        else:
-            low = level
-    return [round(max(m, min(n, low)), 1) for m, n in zip(least, natural, strict=True)], "landscape"
+    content = [c.content() for c in columns]
+    least = [min(c.least(), n) for c, n in zip(columns, content, strict=True)]
+    orientation = "portrait" if sum(content) * UNIT <= PAGE["portrait"] else "landscape"
+    budget = PAGE[orientation] / UNIT / (1.0 if orientation == "portrait" else min_scale)
+    for wide, narrow in ((natural, content), (content, least)):
+        if sum(wide) <= budget:
+            return wide, orientation
+        if sum(narrow) < budget:
+            share = (budget - sum(narrow)) / (sum(wide) - sum(narrow))
+            return [round(n + share * (w - n), 1) for w, n in zip(wide, narrow, strict=True)], orientation
+    return least, orientation
 
 
 def height(texts: Sequence[str], column_widths: Sequence[float], bold: bool = False, size: float = SIZE) -> float:

@@ -31,8 +31,8 @@ HEADING_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = layout.WRAP
 TYPING = {"text": 30.0, "ref": 24.0}  # the least width of an empty column a clerk types in
 UNWRAPPED = ("Mã", "Kỳ", "Từ ngày", "Đến ngày")
-LABELS = 30.0  # the width a column of labels keeps (Excel's drop-down list is as wide as its column)
-MIN_SCALE = 0.65  # a record sheet has many columns: it may print smaller than the Board's tables
+LABELS = 28.0  # the width a column of labels keeps (Excel's drop-down list is as wide as its column)
+MIN_SCALE = 0.68  # a record sheet has many columns: it may print smaller than the Board's tables
 
 INSTRUCTION_LINES = (
     "Sổ ghi các lần dự sinh hoạt, lịch dự, báo cáo và vấn đề bức xúc",

@@ -104,6 +104,7 @@ def test_member_cell_and_area_columns_show_the_labels_their_drop_down_lists_offe
 
 def test_columns_are_wide_enough_for_their_labels_and_ids_and_wrap_the_rest(tmp_path):
     from generator.exports import layout
+    from generator.workbook.export import LABELS
     _, wb = exported(tmp_path)
     ws = wb[SHEET]
     columns = headings(ws)
@@ -112,7 +113,7 @@ def test_columns_are_wide_enough_for_their_labels_and_ids_and_wrap_the_rest(tmp_
     assert layout.room(width["Mã"]) >= max(layout.text_width(i) for i in ids)
     cells = [c.value for c in wb["Chi bộ"]["A"][2:] if c.value]
     longest = max(cells, key=layout.text_width)
-    assert layout.room(width["Chi bộ"]) >= min(layout.text_width(longest), layout.room(30)), longest
+    assert layout.room(width["Chi bộ"]) >= min(layout.text_width(longest), layout.room(LABELS)), longest
     for row in ws.iter_rows(min_row=3, max_row=len(ids) + 2):
         assert all(c.alignment.wrap_text for c in row)
         texts = [str(c.value) if c.value is not None and c.column_letter != "E" else "" for c in row]
