@@ -14,14 +14,10 @@ from functools import cached_property
 from ..load.fields import Date, Enum, Id, Ref, Time
 from ..load.shapes import Field, Object
 from ..load.schema import FILES
+from ..model import vi
 
 RECORD_FILES = ("attendance", "visits", "reports", "grievances")
-SHEET_NAMES = {
-    "attendance": "Dự sinh hoạt",
-    "visits": "Lịch dự",
-    "reports": "Báo cáo",
-    "grievances": "Vấn đề bức xúc",
-}
+SHEET_NAMES = vi.RECORD_SHEETS  # the pages of the site name the sheets too
 INSTRUCTIONS = "Hướng dẫn"
 REFERENCES = {"members": "Đồng chí", "cells": "Chi bộ", "areas": "Khu dân cư", "periods": "Kỳ báo cáo"}
 DELETE = "Xóa (ghi x)"
