@@ -53,8 +53,9 @@ class Names:
         if len(matches) == 1:
             return matches[0], None
         if matches:
+            how = "" if target == "members" else ", hoặc ghi kèm tên đảng bộ"
             return text, (f"tên này khớp {len(matches)} {WHAT[target]}: {self.listed(target, matches)}; "
-                          "hãy chọn một trong danh sách thả xuống, hoặc ghi đúng như một trong các tên trên")
+                          f"hãy chọn một trong danh sách thả xuống (ghi đúng như một tên trên){how}")
         if ID_PATTERN.fullmatch(text):
             return text, None  # an id-like word: the cross-checks say it is unknown, with the closest id
         close = self.closest(target, typed)
