@@ -162,15 +162,11 @@ def shown_text(column: Column, value, names: labelling.Labels) -> str:
 def sheet_column(column: Column, texts: list[str], names: labelling.Labels) -> layout.Column:
     """The column as the layout sizes it: wide enough for its labels (the longest of the drop-down list)."""
     if column.kind == "ref" and column.target in labelling.TARGETS:
-        texts = [*texts, widest(names.by_id[column.target].values())]
+        texts = [*texts, names.widest(column.target, layout.text_width)]
     elif column.kind in ("enum", "delete"):
         texts = [*texts, *(column.field.type.choices.values() if column.field else ("x",))]
     return layout.Column(column.heading, texts, wraps=column.kind not in ("id", "date", "time"),
                          wide=TYPING.get(column.kind, 0.0), keep=LABELS if column.kind == "ref" else layout.FLOOR)
-
-
-def widest(texts) -> str:
-    return max(texts, key=layout.text_width, default="")
 
 
 def drop_down(column: Column, ranges: dict[str, str]) -> str | None:

@@ -114,13 +114,17 @@ class Labels:
                 made = {i.id: place_label(i.name, organizations.get(i.organization, "")) for i in listed}
             self.by_id[target] = unique(made)
         self.exact = {target: {folded(label): i for i, label in labels.items()} for target, labels in self.by_id.items()}
-        self.keys: dict[str, dict[str, list[str]]] = {}
+        self.keys: dict = {}  # made when first asked: the words typed, by target; the widest label
 
     def label(self, target: str, item_id: str) -> str:
         return self.by_id.get(target, {}).get(item_id, item_id)
 
-    def item(self, target: str, item_id: str) -> Item:
-        return next(i for i in self.items[target] if i.id == item_id)
+    def widest(self, target: str, width) -> str:
+        """The label of `target` that is widest by `width` (a function of the text), measured once."""
+        key = ("widest", target)
+        if key not in self.keys:
+            self.keys[key] = max(self.by_id.get(target, {}).values(), key=width, default="")
+        return self.keys[key]
 
     def forms(self, target: str, item: Item) -> dict[tuple[str, ...], bool]:
         """The word sequences `item` may be typed as, each True when it names the item without its
