@@ -20,6 +20,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -84,13 +85,31 @@ def char_width(char: str, bold: bool) -> int:
     return table.get(base, WIDEST)
 
 
+VIETNAMESE = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+WIDTHS = {bold: {c: char_width(c, bold) for c in _CHARS + VIETNAMESE + VIETNAMESE.upper() + "–—“”‘’…"}
+          for bold in (False, True)}  # every letter of Vietnamese, looked up at once
+
+
+@lru_cache(maxsize=1 << 16)
+def advance(text: str, bold: bool) -> int:
+    """The width of `text` in font units (texts and words repeat: each is measured once)."""
+    table = WIDTHS[bold]
+    try:
+        return sum(map(table.__getitem__, text))
+    except KeyError:
+        return sum(char_width(c, bold) for c in text)
+
+
 def text_width(text: str, bold: bool = False, size: float = SIZE) -> float:
     """The width of `text` on one line, in points."""
-    return sum(char_width(c, bold) for c in text) * size / EM * SLACK
+    return advance(text, bold) * size / EM * SLACK
 
 
+@lru_cache(maxsize=1 << 16)
 def lines(text: str, width: float, bold: bool = False, size: float = SIZE) -> int:
     """How many lines `text` takes wrapped at spaces in `width` points (a word wider than that is broken)."""
+    if "\n" not in text and text_width(text, bold, size) <= width:
+        return 1
     space = text_width(" ", bold, size)
     count = 0
     for paragraph in text.split("\n"):
@@ -139,9 +158,17 @@ class Column:
     wide: float = 0.0   # the least natural width, for a column that is typed in
     keep: float = FLOOR  # the width it keeps when the page is short of room (less when its text is narrower)
 
+    @cached_property
+    def longest(self) -> float:
+        return max([longest_line(t) for t in set(self.texts)], default=0.0)
+
+    @cached_property
+    def word(self) -> float:
+        return max([longest_word(self.heading, True)] + [longest_word(t) for t in set(self.texts)])
+
     def content(self) -> float:
         """The width of the longest line of its cells, up to the cap (all of a number's text)."""
-        longest = max([longest_line(t) for t in self.texts], default=0.0)
+        longest = self.longest
         if not self.wraps:
             return units(max(longest, longest_word(self.heading, True))) + 1  # aligned right: room before the next
         return max(min(max(units(longest), self.wide), self.cap), self.least())
@@ -154,8 +181,7 @@ class Column:
         """The narrowest it may be: its longest word, and `keep` when its text is that wide."""
         if not self.wraps:
             return self.content()
-        word = units(max([longest_word(self.heading, True)] + [longest_word(t) for t in self.texts]))
-        return max(word, min(units(max([longest_line(t) for t in self.texts], default=0.0)), self.keep))
+        return max(units(self.word), min(units(self.longest), self.keep))
 
 
 def widths(columns: Sequence[Column], min_scale: float = MIN_SCALE) -> tuple[list[float], str]:

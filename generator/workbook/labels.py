@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .sheets import folded
 
@@ -39,6 +40,7 @@ class Item:
     parents: tuple[str, ...] = ()    # the organizations above its own, nearest first: more words a clerk may add
 
 
+@lru_cache(maxsize=1 << 16)
 def words(text: str) -> tuple[str, ...]:
     """The words that matter in `text`: folded, without punctuation or the words of a kind."""
     found = PUNCTUATION.sub(" ", folded(text).replace("_", " ")).split()
@@ -92,10 +94,11 @@ def member_labels(items: list[Item]) -> dict[str, str]:
 
 def unique(labels: dict[str, str]) -> dict[str, str]:
     """The labels, with the id added to any that two items still share."""
+    keys = {i: folded(label) for i, label in labels.items()}
     seen: dict[str, int] = {}
-    for label in labels.values():
-        seen[folded(label)] = seen.get(folded(label), 0) + 1
-    return {i: label if seen[folded(label)] == 1 or label.endswith(f"({i})") else f"{label} ({i})"
+    for key in keys.values():
+        seen[key] = seen.get(key, 0) + 1
+    return {i: label if seen[keys[i]] == 1 or label.endswith(f"({i})") else f"{label} ({i})"
             for i, label in labels.items()}
 
 

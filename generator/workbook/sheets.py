@@ -117,8 +117,11 @@ class RecordSheet:
 SHEETS = tuple(RecordSheet(name) for name in RECORD_FILES)
 
 
+COMBINING = dict.fromkeys(c for block in ((0x300, 0x370), (0x1AB0, 0x1B00), (0x1DC0, 0x1E00), (0x20D0, 0x2100),
+                                              (0xFE20, 0xFE30)) for c in range(*block))  # deleted by str.translate
+
+
 def folded(text: str) -> str:
     """Text compared without case, diacritics or repeated spaces: “Đồng  chí” and “dong chi” are equal."""
-    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D")).translate(COMBINING)
     return " ".join(text.lower().split())
