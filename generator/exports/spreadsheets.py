@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from ..model import vi
-from ..render.tables import Table
+from ..site.tables import Table
 from . import layout, zipfix
 
 BOM = "\ufeff"
