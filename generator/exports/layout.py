@@ -17,6 +17,7 @@ the columns do not fit upright.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -200,7 +201,7 @@ def widths(columns: Sequence[Column], min_scale: float = MIN_SCALE) -> tuple[lis
             return wide, orientation
         if sum(narrow) < budget:
             share = (budget - sum(narrow)) / (sum(wide) - sum(narrow))
-            return [round(n + share * (w - n), 1) for w, n in zip(wide, narrow, strict=True)], orientation
+            return [math.floor((n + share * (w - n)) * 10 + 1e-6) / 10 for w, n in zip(wide, narrow, strict=True)], orientation
     return least, orientation
 
 
