@@ -37,7 +37,6 @@ class Item:
     name: str
     organization: str | None = None  # for cells and areas
     title: str | None = None         # for members
-    parents: tuple[str, ...] = ()    # the organizations above its own, nearest first: more words a clerk may add
 
 
 @lru_cache(maxsize=1 << 16)
@@ -69,7 +68,7 @@ def place_label(name: str, organization: str) -> str:
     """“Chi bộ Thôn Nam – xã Khánh An”; the name alone when it already ends with its organization."""
     where = short(organization)
     core = words(where)
-    if core and words(name)[-len(core):] == core:
+    if core and folded(name).endswith(core[-1]) and words(name)[-len(core):] == core:  # the cheap test first
         return name
     return f"{name} {DASH} {where}"
 
@@ -92,9 +91,8 @@ def member_labels(items: list[Item]) -> dict[str, str]:
     return labels
 
 
-def unique(labels: dict[str, str]) -> dict[str, str]:
-    """The labels, with the id added to any that two items still share."""
-    keys = {i: folded(label) for i, label in labels.items()}
+def unique(labels: dict[str, str], keys: dict[str, str]) -> dict[str, str]:
+    """The labels, with the id added to any that two items still share (`keys`: each label folded)."""
     seen: dict[str, int] = {}
     for key in keys.values():
         seen[key] = seen.get(key, 0) + 1
@@ -105,18 +103,22 @@ def unique(labels: dict[str, str]) -> dict[str, str]:
 class Labels:
     """The labels of one province's members, cells and areas, and the words each may be typed as."""
 
-    def __init__(self, items: dict[str, list[Item]], organizations: dict[str, str]):
+    def __init__(self, items: dict[str, list[Item]], organizations: dict[str, str], parent: dict[str, str | None]):
         self.items = items
         self.organizations = organizations  # id -> name
+        self.parent = parent                # id -> the organization above, for the words a clerk may add
         self.by_id: dict[str, dict[str, str]] = {}
+        self.exact: dict[str, dict[str, str]] = {}  # a label folded -> its id
         for target in TARGETS:
             listed = items.get(target, [])
             if target == "members":
                 made = member_labels(listed)
             else:
                 made = {i.id: place_label(i.name, organizations.get(i.organization, "")) for i in listed}
-            self.by_id[target] = unique(made)
-        self.exact = {target: {folded(label): i for i, label in labels.items()} for target, labels in self.by_id.items()}
+            keys = {i: folded(label) for i, label in made.items()}
+            self.by_id[target] = unique(made, keys)
+            self.exact[target] = {folded(label) if label != made[i] else keys[i]: i
+                                  for i, label in self.by_id[target].items()}
         self.keys: dict = {}  # made when first asked: the words typed, by target; the widest label
 
     def label(self, target: str, item_id: str) -> str:
@@ -145,7 +147,7 @@ class Labels:
         found[core] = True
         for form in (core + where, where + core, name, name + where, where + name):
             found.setdefault(form, False)
-        for parent in item.parents:
+        for parent in parents_of(item.organization, self.parent):
             above = words(short(self.organizations.get(parent, "")))
             found.setdefault(core + where + above, False)
         return found
@@ -177,12 +179,10 @@ def from_province(province) -> Labels:
     parent = {o.id: o.parent for o in province.organizations.values()}
     items = {
         "members": [Item(m.id, m.name, title=m.title) for m in province.members.values()],
-        "cells": [Item(c.id, c.name, c.organization, parents=parents_of(c.organization, parent))
-                  for c in province.cells.values()],
-        "areas": [Item(a.id, a.name, a.organization, parents=parents_of(a.organization, parent))
-                  for a in province.areas.values()],
+        "cells": [Item(c.id, c.name, c.organization) for c in province.cells.values()],
+        "areas": [Item(a.id, a.name, a.organization) for a in province.areas.values()],
     }
-    return Labels(items, {o.id: o.name for o in province.organizations.values()})
+    return Labels(items, {o.id: o.name for o in province.organizations.values()}, parent)
 
 
 def from_records(recs: dict[str, Iterable[dict]]) -> Labels:
@@ -191,7 +191,7 @@ def from_records(recs: dict[str, Iterable[dict]]) -> Labels:
     parent = {o["id"]: o.get("parent") for o in organizations}
     items = {
         "members": [Item(m["id"], m["name"], title=m.get("title")) for m in recs.get("members", ())],
-        **{target: [Item(r["id"], r["name"], r.get("organization"), parents=parents_of(r.get("organization"), parent))
-                    for r in recs.get(target, ())] for target in ("cells", "areas")},
+        **{target: [Item(r["id"], r["name"], r.get("organization")) for r in recs.get(target, ())]
+           for target in ("cells", "areas")},
     }
-    return Labels(items, {o["id"]: o["name"] for o in organizations})
+    return Labels(items, {o["id"]: o["name"] for o in organizations}, parent)
