@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 FAKETIME := /usr/bin/faketime
 SOFFICE := /usr/bin/soffice
+PDFTOTEXT := /usr/bin/pdftotext
+LIBERATION := /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf
 NODE_STAMP := node_modules/.package-lock.json
 NGINX := /usr/sbin/nginx
 SYSTEMD_ANALYZE := /usr/bin/systemd-analyze
@@ -16,7 +18,7 @@ PORT ?= 8088
 site: $(STAMP)
 	$(BIN)/python -m generator build
 
-test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(FAKETIME) $(SOFFICE) $(NGINX) $(SYSTEMD_ANALYZE)
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(FAKETIME) $(SOFFICE) $(PDFTOTEXT) $(LIBERATION) $(NGINX) $(SYSTEMD_ANALYZE)
 	$(BIN)/python -m pytest
 
 # ruff, then the size limits (modules, classes, function complexity) with radon: every offender is listed.
@@ -78,6 +80,16 @@ $(CHROMIUM) $(FAKETIME):
 $(SOFFICE):
 	apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends libreoffice-calc \
 		|| (apt-get update -qq && apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends libreoffice-calc)
+
+# The print tests (pytest -m libreoffice) read the PDFs LibreOffice prints with poppler's pdftotext, and
+# print in Liberation Serif 2 (Times New Roman's metrics, with the Vietnamese letters the Debian 1.x lacks).
+$(PDFTOTEXT):
+	apt-get install -y -qq -o DPkg::Lock::Timeout=600 poppler-utils \
+		|| (apt-get update -qq && apt-get install -y -qq -o DPkg::Lock::Timeout=600 poppler-utils)
+
+$(LIBERATION):
+	apt-get install -y -qq -o DPkg::Lock::Timeout=600 fonts-liberation2 \
+		|| (apt-get update -qq && apt-get install -y -qq -o DPkg::Lock::Timeout=600 fonts-liberation2)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -30,6 +30,8 @@ ORG_KINDS = {
 }
 VISIT_STATUSES = {"proposed": "Đề xuất", "confirmed": "Đã xác nhận", "cancelled": "Đã hủy"}
 GRIEVANCE_STATUSES = {"open": "Chưa giải quyết", "in-progress": "Đang giải quyết", "resolved": "Đã giải quyết"}
+WORKBOOK = "sổ ghi"  # the clerk's workbook (`workbook export`), where records are entered
+RECORD_SHEETS = {"attendance": "Dự sinh hoạt", "visits": "Lịch dự", "reports": "Báo cáo", "grievances": "Vấn đề bức xúc"}
 
 
 def day(value: date | None) -> str:

@@ -124,8 +124,8 @@ def report_todo(o: Obligation, as_of: date) -> str:
 
 def unrecorded_todo(u: Unrecorded) -> str:
     who = u.visit.arranged_by or "cấp ủy đã bố trí"
-    text = (f"Hỏi {who}: nếu đồng chí đã dự, nhập bản ghi dự sinh hoạt (data/attendance.yml); "
-            "nếu không dự, ghi lịch là đã hủy kèm lý do (data/visits.yml)")
+    text = (f"Hỏi {who}: nếu đồng chí đã dự, ghi buổi dự vào {vi.WORKBOOK} (trang “{vi.RECORD_SHEETS['attendance']}”); "
+            f"nếu không dự, ghi lịch là “đã hủy” kèm lý do (trang “{vi.RECORD_SHEETS['visits']}”)")
     still = [o for o in u.obligations if o.status in ("due", "planned")]
     if still:
         text += f" và bố trí buổi khác trước ngày {vi.day(min(o.due for o in still))}"

@@ -14,14 +14,10 @@ from functools import cached_property
 from ..load.fields import Date, Enum, Id, Ref, Time
 from ..load.shapes import Field, Object
 from ..load.schema import FILES
+from ..model import vi
 
 RECORD_FILES = ("attendance", "visits", "reports", "grievances")
-SHEET_NAMES = {
-    "attendance": "Dự sinh hoạt",
-    "visits": "Lịch dự",
-    "reports": "Báo cáo",
-    "grievances": "Vấn đề bức xúc",
-}
+SHEET_NAMES = vi.RECORD_SHEETS  # the pages of the site name the sheets too
 INSTRUCTIONS = "Hướng dẫn"
 REFERENCES = {"members": "Đồng chí", "cells": "Chi bộ", "areas": "Khu dân cư", "periods": "Kỳ báo cáo"}
 DELETE = "Xóa (ghi x)"
@@ -121,8 +117,11 @@ class RecordSheet:
 SHEETS = tuple(RecordSheet(name) for name in RECORD_FILES)
 
 
+COMBINING = dict.fromkeys(c for block in ((0x300, 0x370), (0x1AB0, 0x1B00), (0x1DC0, 0x1E00), (0x20D0, 0x2100),
+                                              (0xFE20, 0xFE30)) for c in range(*block))  # deleted by str.translate
+
+
 def folded(text: str) -> str:
     """Text compared without case, diacritics or repeated spaces: “Đồng  chí” and “dong chi” are equal."""
-    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D")).translate(COMBINING)
     return " ".join(text.lower().split())

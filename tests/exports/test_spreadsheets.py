@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.exports import spreadsheets
+from generator.exports import layout, spreadsheets
 from generator.load.data import load
 from generator.model.tree import Tree
 from generator.render import pages
@@ -127,12 +127,14 @@ def test_each_csv_opens_with_the_columns_and_vietnamese_text_of_its_page_table(b
         assert [[c.removeprefix("'") for c in row] for row in rows] == page_table(html, name)
 
 
-def test_every_sheet_prints_on_a4_landscape_one_page_wide_with_its_title_and_header_on_every_page(built):
+def test_every_sheet_prints_on_a4_one_page_wide_with_its_title_and_header_on_every_page(built):
     for page, (stem, _) in PAGES.items():
         book = openpyxl.load_workbook((built / page).parent / f"{stem}-{DAY}.xlsx")
         for sheet in book.worksheets:
             setup = sheet.page_setup
-            assert (int(setup.paperSize), setup.orientation) == (9, "landscape"), sheet.title  # 9: A4
+            widths = [sheet.column_dimensions[c.column_letter].width for c in sheet[2]]
+            upright = sum(widths) * layout.UNIT <= layout.PAGE["portrait"]
+            assert (int(setup.paperSize), setup.orientation) == (9, "portrait" if upright else "landscape")  # 9: A4
             assert (setup.fitToWidth, setup.fitToHeight, sheet.sheet_properties.pageSetUpPr.fitToPage) == (1, 0, True)
             assert sheet.print_title_rows == "$1:$2"
             assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
@@ -140,9 +142,22 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide_with_its_title_and_hea
             header = [c for c in sheet[2] if c.value]
             assert header and all(c.font.b and c.alignment.wrap_text for c in header)
             assert all(c.alignment.wrap_text for row in sheet.iter_rows(min_row=3) for c in row)
-            widths = [sheet.column_dimensions[c.column_letter].width for c in header]
-            assert all(w >= len(c.value) for w, c in zip(widths, header, strict=True))
-            assert max(widths) <= spreadsheets.MAX_WIDTH
+            assert {c.font.name for row in sheet.iter_rows() for c in row if c.value is not None} == {"Times New Roman"}
+
+
+def test_rows_are_as_tall_as_their_wrapped_text_and_ids_numbers_and_dates_are_never_broken(built):
+    for page, (stem, _) in PAGES.items():
+        book = openpyxl.load_workbook((built / page).parent / f"{stem}-{DAY}.xlsx")
+        for sheet in book.worksheets:
+            room = {c.column_letter: layout.room(sheet.column_dimensions[c.column_letter].width) for c in sheet[2]}
+            for row in sheet.iter_rows(min_row=3):
+                texts = {c.column_letter: shown(c) for c in row if c.value is not None}
+                lines = max([layout.lines(t, room[letter]) for letter, t in texts.items()] or [1])
+                assert sheet.row_dimensions[row[0].row].height >= lines * 13.8, (sheet.title, row[0].row)
+                for cell in row:
+                    text = texts.get(cell.column_letter, "")
+                    if not isinstance(cell.value, str) or re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", text):
+                        assert layout.text_width(text) <= room[cell.column_letter], (sheet.title, cell.coordinate)
 
 
 def test_every_download_of_the_board_carries_the_as_of_date_in_its_name(built):

@@ -84,7 +84,19 @@ def test_the_consolidated_pages_link_their_files_and_the_warnings_page_names_eac
     for slug in ("theo-nghia-vu", "theo-dang-bo", "theo-vai-tro", "theo-dong-chi"):
         assert f"(2026-{slug}-2026-11-25.csv)" in year and f"tong-hop/2026-{slug}-2026-11-25.csv" in files
     warnings = files["canh-bao/index.md"]
-    assert "dsh\\-n\\-cb\\-ca\\-1\\-2026\\-02\\-02" in warnings and "data/attendance\\.yml" in warnings
+    assert "dsh\\-n\\-cb\\-ca\\-1\\-2026\\-02\\-02" in warnings and "| Dự sinh hoạt |" in warnings
+
+
+def test_board_pages_speak_of_the_clerks_workbook_and_never_of_data_files():
+    files = hostile_files()
+    board_pages = {p: text for p, text in files.items() if p.endswith((".md", ".html")) and isinstance(text, str)}
+    assert len(board_pages) > 10
+    for path, text in board_pages.items():
+        for word in (".yml", "data/"):
+            assert word not in text.replace("\\", ""), f"{path}: {word}"
+    warnings = files["canh-bao/index.md"]
+    assert "sổ ghi" in warnings and "Trang của sổ ghi" in warnings
+    assert "theo thứ tự danh sách Ủy viên BCH." in files["bang-tong-hop/index.md"]
 
 
 def test_the_boards_pages_have_its_section_in_their_menu(built):

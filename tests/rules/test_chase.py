@@ -116,6 +116,16 @@ def test_a_visit_with_its_attendance_record_is_not_chased():
     assert "bố trí buổi khác" not in chase.unrecorded_todo(found[0])
 
 
+def test_a_visit_without_its_record_says_which_sheet_of_the_clerks_workbook_to_fill():
+    prov = province([btv("m")], [assign("m", "huyen-a", "phu-trach")], [], [visit("m", "cb-thon-1", date(2026, 11, 5))])
+    tree = Tree(prov)
+    found = chase.chase(prov, tree, evaluate(prov, date(2026, 12, 1), tree)).unrecorded
+    todo = chase.unrecorded_todo(found[0])
+    assert "nếu đồng chí đã dự, ghi buổi dự vào sổ ghi (trang “Dự sinh hoạt”)" in todo
+    assert "nếu không dự, ghi lịch là “đã hủy” kèm lý do (trang “Lịch dự”)" in todo
+    assert ".yml" not in todo and "data/" not in todo
+
+
 def test_open_duties_are_those_of_begun_periods_not_done_and_unsent_reports(sample):
     prov, tree = sample
     evaluation = evaluate(prov, date(2026, 11, 25), tree)

@@ -71,14 +71,60 @@ def test_members_cells_areas_periods_and_statuses_are_drop_down_lists(tmp_path):
     assert lists[("Vấn đề bức xúc", "Buổi dự sinh hoạt")].startswith("'Dự sinh hoạt'!$A$3:$A$")
     periods = [c.value for c in wb["Kỳ báo cáo"]["A"][2:] if c.value]
     assert periods[:3] == ["2026-H1", "2026-Q1", "2026-Q2"]
-    members = {c.value for c in wb["Đồng chí"]["A"][2:] if c.value}
-    assert "mai-kim-trang" in members
+
+
+def listed(ws) -> dict[str, str]:
+    """A reference sheet: what its drop-down list offers (column A) → the id beside it (column B, “Mã”)."""
+    assert [c.value for c in ws[2]][:2] == ["Tên trong sổ", "Mã"]
+    return {row[0].value: row[1].value for row in ws.iter_rows(min_row=3) if row[0].value}
+
+
+def test_member_cell_and_area_columns_show_the_labels_their_drop_down_lists_offer_and_ids_stay_beside_them(tmp_path):
+    province, wb = exported(tmp_path)
+    members, cells, areas = (listed(wb[name]) for name in ("Đồng chí", "Chi bộ", "Khu dân cư"))
+    assert sorted(members.values()) == sorted(province.members)
+    assert sorted(cells.values()) == sorted(province.cells)
+    assert sorted(areas.values()) == sorted(province.areas)
+    for label, area_id in areas.items():
+        area = province.areas[area_id]
+        organization = province.organizations[area.organization].name.removeprefix("Đảng bộ ")
+        assert label in (area.name, f"{area.name} – {organization}"), label
+    ws = wb[SHEET]
+    columns = headings(ws)
+    for record in province.attendance.values():
+        row = find_row(ws, record.id)
+        assert members[ws.cell(row=row, column=columns["Đồng chí"]).value] == record.member
+        shown = ws.cell(row=row, column=columns["Chi bộ" if record.cell else "Khu dân cư"]).value
+        assert (cells if record.cell else areas)[shown] == (record.cell or record.area)
+    for cell_id, cell in province.cells.items():
+        label = next(label for label, i in cells.items() if i == cell_id)
+        organization = province.organizations[cell.organization].name.removeprefix("Đảng bộ ")
+        assert label.startswith(cell.name) and (label.endswith(f" – {organization}") or label == cell.name), label
+
+
+def test_columns_are_wide_enough_for_their_labels_and_ids_and_wrap_the_rest(tmp_path):
+    from generator.exports import layout
+    from generator.workbook.export import LABELS
+    _, wb = exported(tmp_path)
+    ws = wb[SHEET]
+    columns = headings(ws)
+    width = {h: ws.column_dimensions[ws.cell(row=2, column=c).column_letter].width for h, c in columns.items()}
+    ids = [c.value for c in ws["A"][2:] if c.value]
+    assert layout.room(width["Mã"]) >= max(layout.text_width(i) for i in ids)
+    cells = [c.value for c in wb["Chi bộ"]["A"][2:] if c.value]
+    longest = max(cells, key=layout.text_width)
+    assert layout.room(width["Chi bộ"]) >= min(layout.text_width(longest), layout.room(LABELS)), longest
+    for row in ws.iter_rows(min_row=3, max_row=len(ids) + 2):
+        assert all(c.alignment.wrap_text for c in row)
+        texts = [str(c.value) if c.value is not None and c.column_letter != "E" else "" for c in row]
+        lines = max(layout.lines(t, layout.room(width[ws.cell(row=2, column=n + 1).value])) for n, t in enumerate(texts))
+        assert ws.row_dimensions[row[0].row].height >= lines * 13.8, row[0].value  # 13.8 pt: a line of 12 pt type
 
 
 def test_the_record_sheets_print_landscape_one_page_wide_with_the_headings_on_every_page(tmp_path):
     _, wb = exported(tmp_path)
     ws = wb[SHEET]
-    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.orientation == "landscape"  # eleven columns: they do not fit upright
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == "$2:$2"
 

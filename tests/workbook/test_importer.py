@@ -251,7 +251,7 @@ def test_a_name_that_matches_several_cells_is_refused_with_the_candidates(tmp_pa
 
     assert result.code == 1
     assert f"{SHEET}!C3: Chi bộ = “chi bo to dan pho 1”\n    → tên này khớp" in result.err
-    assert "Chi bộ Tổ dân phố 1 (phuong-an-lac-cb-1)" in result.err
+    assert "“Chi bộ Tổ dân phố 1 – " in result.err  # listed with their organizations
     assert f"{SHEET}!B4: Đồng chí = “Nguyễn Văn Không Có”\n    → không có đồng chí nào mang mã hoặc tên này" in result.err
 
 

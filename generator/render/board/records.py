@@ -55,7 +55,7 @@ def warning_tables(s: Shared) -> list[Table]:
     member_of = {"attendance.yml": s.province.attendance, "visits.yml": s.province.visits,
                  "reports.yml": s.province.reports}
     return [Table("Bản ghi không được tính", "ban-ghi", (
-        Column("Tệp", lambda w: f"data/{w.file}", filter=True),
+        Column("Trang của sổ ghi", lambda w: vi.RECORD_SHEETS[w.file.removesuffix(".yml")], filter=True),
         Column("Mã bản ghi", lambda w: w.record),
         s.member_column(lambda w: member_of[w.file][w.record].member),
         Column("Lý do", lambda w: w.message),
