@@ -114,7 +114,6 @@ MAIL = Object(
     ],
     doc="thư nhắc việc gửi mỗi tuần qua máy chủ thư của Tỉnh ủy (lệnh mail); tên đăng nhập và mật khẩu máy "
         "chủ thư đặt trong biến môi trường MAIL_USER, MAIL_PASSWORD, không ghi ở đây",
-    together=("host", "sender"),
 )
 
 
