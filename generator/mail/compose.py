@@ -29,9 +29,12 @@ NO_REPLY = "khong-tra-loi"
 
 
 def one_line(value: str) -> str:
-    """Text safe in a header: one line, no control characters, single spaces, NFC."""
+    """Text safe in a header: one line, no control characters, single spaces, NFC, and no "=?" that a reader
+    would decode as an encoded-word (the standard library writes such a name as it is, undecoded-looking text
+    that a reader then decodes into another header's worth: "=?utf-8?q?Bcc=3A_x=40y?=" reads "Bcc: x@y")."""
     text = unicodedata.normalize("NFC", value)
-    return " ".join("".join(" " if unicodedata.category(c) in BREAKING else c for c in text).split())
+    flat = " ".join("".join(" " if unicodedata.category(c) in BREAKING else c for c in text).split())
+    return flat.replace("=?", "= ?")
 
 
 def week_of(day: date) -> str:

@@ -3,12 +3,23 @@ every committee, and the mail settings pointing at a test server."""
 
 from __future__ import annotations
 
+import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
+from generator.load.data import load
+from generator.mail.letters import Addressed, Writer
+from generator.model.tree import Tree
+from generator.rules.obligations import evaluate
+from generator.site.context import Site
+
 from ..support.files import write_data
+from ..support.project import AS_OF
+
+DAY = date.fromisoformat(AS_OF)
 
 BOARD, OFFICE, SENDER = "bantochuc@tinhuy.example.test", "vanphong@tinhuy.example.test", "nhac-viec@tinhuy.example.test"
 
@@ -17,10 +28,15 @@ def address(id: str) -> str:
     return f"{id}@example.test"
 
 
-def mail_data(folder: Path, members: dict | None = None, organizations: dict | None = None, **mail) -> Path:
+def mail_data(folder: Path, members: dict | None = None, organizations: dict | None = None,
+              files: dict[str, str] | Path | None = None, **mail) -> Path:
     """The small province in `folder`, every member and every organization directly under the province with an
-    address; `members` and `organizations` change fields of records by id; `mail` the mail settings."""
-    write_data(folder)
+    address; `files` replaces data files first (texts by name, or a folder of `.yml` files); `members` and
+    `organizations` change fields of records by id; `mail` the mail settings."""
+    write_data(folder, **(files if isinstance(files, dict) else {}))
+    if isinstance(files, Path):
+        for file in files.glob("*.yml"):
+            shutil.copy(file, folder / file.name)
 
     def edit(name: str, change) -> None:
         path = folder / f"{name}.yml"
@@ -44,6 +60,17 @@ def mail_data(folder: Path, members: dict | None = None, organizations: dict | N
     edit("organizations", orgs)
     edit("settings", lambda s: {**s, "mail": {"sender": SENDER, "board": BOARD, "office": OFFICE, **mail}})
     return folder
+
+
+def site_of(data: Path, as_of: date = DAY) -> Site:
+    province = load(data)
+    tree = Tree(province)
+    return Site(province, tree, evaluate(province, as_of, tree))
+
+
+def letters(data: Path, as_of: date = DAY) -> dict[str, Addressed]:
+    """This week's letters of the data, by reader ("thanh-vien/btv-one", "to-chuc/huyen-a", "ban-to-chuc")."""
+    return {a.recipient.key: a for a in Writer(site_of(data, as_of)).letters()}
 
 
 @pytest.fixture
