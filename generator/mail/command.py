@@ -41,7 +41,11 @@ def run(province: Province, as_of: date, clock: Callable[[], datetime], root: Pa
     when = clock()
     messages = [compose(a, mail, week, when, province.settings.uid_domain) for a in addressed]
     if dry_run is not None:
-        return write(messages, dry_run, unaddressed)
+        try:
+            return write(messages, dry_run, unaddressed)
+        except OSError as e:
+            print(f"Không ghi được thư vào {dry_run}: {e.strerror or e}; hãy chọn một thư mục ghi được.", file=sys.stderr)
+            return 1
     try:
         server = server_of(mail, environ)
     except Fatal as problem:

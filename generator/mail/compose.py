@@ -81,4 +81,5 @@ def compose(addressed: Addressed, mail: Mail, week: str, when: datetime, domain:
     m["X-Auto-Response-Suppress"] = "All"           # the same, for Exchange
     m.set_content(plain, cte="quoted-printable")
     m.add_alternative(rich, subtype="html", cte="quoted-printable")
+    m.set_boundary(f"=_{digest[:40]}")   # not random: the same letter, the same bytes ("=_" never occurs in QP)
     return Message(r, m, digest, message_id)

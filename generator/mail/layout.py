@@ -130,6 +130,8 @@ def anchor(link: Link) -> Markup:
 
 
 def item_html(item: Item) -> Markup:
+    if not (item.lines or item.listed or item.link):   # a line of a short list: no heading of its own
+        return Markup('<li style="margin:0 0 4px">{}</li>\n').format(item.title)
     body = [Markup("<strong>{}</strong>").format(item.title)]
     body += [Markup("<br>{}").format(line) for line in item.lines]
     if item.listed:
