@@ -193,10 +193,10 @@ class Email(Scalar):
         return raw if len(raw) <= EMAIL_MAX and EMAIL.fullmatch(raw) else INVALID
 
     def complaint(self, raw):
-        if any(ord(c) > 127 for c in raw):
-            hint = "không dùng chữ có dấu hay ký tự ngoài bảng ASCII"
-        elif any(c in raw for c in "<>\""):
+        if any(c in raw for c in "<>\""):
             hint = "chỉ ghi địa chỉ, không ghi tên người nhận hay dấu “<>”"
+        elif any(ord(c) > 127 for c in raw):
+            hint = "không dùng chữ có dấu hay ký tự ngoài bảng ASCII"
         elif raw.count("@") != 1 or any(c in raw for c in ",; "):
             hint = "mỗi mục chỉ ghi đúng một địa chỉ, có một dấu “@”, không có dấu cách"
         elif len(raw) > EMAIL_MAX:
