@@ -145,7 +145,7 @@ class Writer:
             opening=(f"Tính đến ngày {self.day}, theo khoản 2 Điều 4 {self.regulation}, Ban Tổ chức Tỉnh ủy gửi "
                      f"các đồng chí Ủy viên BCH, BTV còn phải dự sinh hoạt ở {org} và các buổi đã bố trí."),
             sections=tuple(sections),
-            link=Link("Mở trang của cấp ủy (cần đăng nhập): xem đủ, in giấy nhắc", r.url),
+            link=Link("Xem đủ và in giấy nhắc trên trang của cấp ủy (cần đăng nhập)", r.url),
             signature=self.settings.mail.sender_name,
             footer=self.footer("khi có đồng chí cần bố trí lịch dự sinh hoạt"),
         )
@@ -227,8 +227,8 @@ class Writer:
         if not grievances:
             return None
         allowance = self.settings.mail.grievance_days
-        items = tuple(Item(f"{shorten(g.summary)} ({g.days} ngày)", (
-            f"Nêu ngày {vi.day(g.raised)} tại {self.words.place_text(g.place)}; "
+        items = tuple(Item(shorten(g.summary), (
+            f"Nêu ngày {vi.day(g.raised)} ({g.days} ngày trước) tại {self.words.place_text(g.place)}; "
             f"đã thông báo {g.authority} ngày {vi.day(g.notified)}.",
             f"Tình trạng: {vi.GRIEVANCE_STATUSES[g.status].lower()}.")) for g in grievances)
         return Section(f"Vấn đề bức xúc quá {allowance} ngày chưa giải quyết ({len(grievances)})", items,
