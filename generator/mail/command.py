@@ -56,7 +56,8 @@ def run(province: Province, as_of: date, clock: Callable[[], datetime], root: Pa
     todo = [m for m in messages if not ledger.sent(week, m.recipient.key, m.address)]
     result = Postman(server, ledger, week, clock, delays, sleep).deliver(todo)
     for f in result.failed:
-        print(f"{f.message.recipient.key} <{f.message.address}>: {f.reason}", file=sys.stderr)
+        if f.reason != result.fatal:   # a problem that stopped the run is said once, below
+            print(f"{f.message.recipient.key} <{f.message.address}>: {f.reason}", file=sys.stderr)
     if result.fatal:
         print(result.fatal, file=sys.stderr)
     later = sum(f.temporary for f in result.failed)

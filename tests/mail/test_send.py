@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from generator.load.data import load
-from generator.mail import command
+from generator.mail import command, send as sending
 from generator.mail.ledger import PATH as LEDGER
 from generator.mail.letters import Writer
 from generator.model.tree import Tree
@@ -174,6 +174,7 @@ def test_a_wrong_password_stops_the_run_with_one_line_and_sends_nothing(tmp_path
         code, out, err = send(data, tmp_path, capsys, env={"MAIL_USER": USER, "MAIL_PASSWORD": "sai"})
         assert code == 1 and server.inbox.messages == [] and ledger_lines(tmp_path) == []
         assert "Máy chủ thư từ chối đăng nhập bằng MAIL_USER, MAIL_PASSWORD" in err and "Traceback" not in err
+        assert len(err.splitlines()) == 1 and summary(out) == (0, 0, len(expected(data)))
 
 
 def test_a_certificate_no_one_vouched_for_stops_the_run_and_says_where_to_put_the_authority(tmp_path, capsys):
@@ -219,3 +220,24 @@ def test_a_login_without_its_password_or_the_reverse_is_refused(tmp_path, capsys
     data = mail_data(tmp_path / "data", host="127.0.0.1", port=25)
     code, _, err = send(data, tmp_path, capsys, env={only: "x"})
     assert code == 1 and "MAIL_USER và MAIL_PASSWORD" in err
+
+
+def test_a_server_that_speaks_tls_from_the_first_byte_gets_the_letters_too(tmp_path, capsys, monkeypatch):
+    with smtp_server(tmp_path, implicit=True) as server:
+        monkeypatch.setattr(sending, "IMPLICIT_TLS", server.port)   # port 465's convention, on a free port
+        data = mail_data(tmp_path / "data", host=server.host, port=server.port, ca_file=str(server.ca_file))
+        code, out, err = send(data, tmp_path, capsys)
+        assert code == 0, err
+        assert sorted(server.inbox.to()) == expected(data)
+        assert [login for login, _ in server.inbox.logins] == [USER.encode()]   # aiosmtpd's session.ssl stays None
+
+
+def test_readers_who_asked_for_no_mail_are_counted_apart_in_the_summary(tmp_path, capsys):
+    with smtp_server(tmp_path) as server:
+        data = mail_data(tmp_path / "data", host=server.host, port=server.port, ca_file=str(server.ca_file),
+                         members={"bch-two": {"mail": False}})
+        code, out, err = send(data, tmp_path, capsys)
+        assert code == 0, err
+        assert "bch-two@example.test" not in server.inbox.to() and len(server.inbox.messages) == len(expected(data))
+        assert out.rstrip().endswith("; 1 người nhận có việc nhưng không nhận thư (chưa có địa chỉ thư, hoặc đã "
+                                     "đặt mail: false).")

@@ -115,16 +115,18 @@ def authenticator(inbox: Inbox):
 
 
 @contextmanager
-def smtp_server(folder: Path, tls: bool = True, behaviour: str = "") -> Iterator[Running]:
+def smtp_server(folder: Path, tls: bool = True, behaviour: str = "", implicit: bool = False) -> Iterator[Running]:
     """An SMTP server on 127.0.0.1 for the time of a `with`: with `tls`, STARTTLS required and AUTH required
-    over it (login USER, PASSWORD); without, neither."""
+    over it (login USER, PASSWORD), or with `implicit` TLS from the first byte (SMTPS) and AUTH (aiosmtpd sees
+    no STARTTLS there, so it is told not to ask for one); without, neither."""
     inbox = Inbox()
     options: dict = {}
     ca_file = None
-    if tls:
+    if tls or implicit:
         context, ca_file = certificate(folder)
-        options = dict(tls_context=context, require_starttls=True, auth_required=True, auth_require_tls=True,
-                       authenticator=authenticator(inbox))
+        options = dict(auth_required=True, authenticator=authenticator(inbox))
+        options.update(ssl_context=context, auth_require_tls=False) if implicit else options.update(
+            tls_context=context, require_starttls=True, auth_require_tls=True)
     controller = Controller(Handler(inbox, behaviour), hostname="127.0.0.1", port=free_port(), **options)
     controller.start()
     try:
