@@ -222,6 +222,7 @@ def test_a_login_without_its_password_or_the_reverse_is_refused(tmp_path, capsys
     assert code == 1 and "MAIL_USER và MAIL_PASSWORD" in err
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")   # it is TLS: aiosmtpd cannot tell
 def test_a_server_that_speaks_tls_from_the_first_byte_gets_the_letters_too(tmp_path, capsys, monkeypatch):
     with smtp_server(tmp_path, implicit=True) as server:
         monkeypatch.setattr(sending, "IMPLICIT_TLS", server.port)   # port 465's convention, on a free port
