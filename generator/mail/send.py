@@ -10,6 +10,7 @@ can fix (the certificate, the login, a server without STARTTLS) stops the run: `
 from __future__ import annotations
 
 import smtplib
+import socket
 import ssl
 import time
 from collections.abc import Callable
@@ -141,6 +142,8 @@ class Postman:
         except ssl.SSLCertVerificationError as e:
             raise Fatal(f"Chứng chỉ của máy chủ thư {s.host} không được tin cậy ({e.verify_message}): đặt tệp "
                         "chứng chỉ của máy chủ thư nội bộ vào mail.ca_file trong data/settings.yml") from None
+        except socket.gaierror:
+            raise Fatal(f"Không tìm thấy máy chủ thư “{s.host}”: kiểm tra mail.host trong data/settings.yml") from None
         if s.user:
             try:
                 smtp.login(s.user, s.password or "")

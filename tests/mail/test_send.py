@@ -195,6 +195,13 @@ def test_a_server_that_is_down_leaves_every_letter_for_the_next_run(tmp_path, ca
     assert f"không kết nối được máy chủ thư 127.0.0.1:{port}" in err
 
 
+def test_a_server_name_that_does_not_resolve_stops_the_run_at_once(tmp_path, capsys):
+    data = mail_data(tmp_path / "data", host="khong-co.invalid")
+    code, out, err = send(data, tmp_path, capsys, env={})
+    assert code == 1 and err == "Không tìm thấy máy chủ thư “khong-co.invalid”: kiểm tra mail.host trong " \
+                               "data/settings.yml\n"
+
+
 def test_a_password_is_never_sent_over_a_connection_without_encryption(tmp_path, capsys):
     data = mail_data(tmp_path / "data", host="mail.tinhuy.example.test", starttls=False)
     code, out, err = send(data, tmp_path, capsys)
