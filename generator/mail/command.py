@@ -51,10 +51,16 @@ def run(province: Province, as_of: date, clock: Callable[[], datetime], root: Pa
     except Fatal as problem:
         print(problem, file=sys.stderr)
         return 1
-    ledger = ledgers.Ledger(root / ledgers.PATH)
+    return deliver(messages, Postman(server, ledgers.Ledger(root / ledgers.PATH), week, clock, delays, sleep),
+                   as_of, unaddressed)
+
+
+def deliver(messages: list[Message], postman: Postman, as_of: date, unaddressed: int) -> int:
+    """Send what the ledger has not seen this week; each failure on a line, then the summary line."""
+    ledger, week = postman.ledger, postman.week
     ledger.prune(as_of)
     todo = [m for m in messages if not ledger.sent(week, m.recipient.key, m.address)]
-    result = Postman(server, ledger, week, clock, delays, sleep).deliver(todo)
+    result = postman.deliver(todo)
     for f in result.failed:
         if f.reason != result.fatal:   # a problem that stopped the run is said once, below
             print(f"{f.message.recipient.key} <{f.message.address}>: {f.reason}", file=sys.stderr)
