@@ -1,4 +1,4 @@
-"""Command line: check, build, publish, serve, schema.
+"""Command line: check, build, publish, serve, schema, mail.
 
 The only place the clock is read: "as of" defaults to today in the province's
 time zone.
@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,6 +21,7 @@ from .feeds import tokens
 from .load import problems, schema
 from .load.data import load
 from .load.problems import DataError, report
+from .mail import command as mail
 from .model.tree import Tree
 from .rules import compliance
 from .rules.obligations import evaluate
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command in ("nginx", "account"):
         return deploy.run(args, province)
+    if args.command == "mail":
+        return mail_command(args, province)
     if getattr(args, "site_url", None):
         province = served_at(province, args.site_url)
     if args.command == "check":
@@ -110,7 +113,22 @@ def parser() -> argparse.ArgumentParser:
     synth_cmd.add_argument("--as-of", type=as_of_date, help="ngày hiện tại của dữ liệu (mặc định: hôm nay)")
     synth_cmd.add_argument("out", type=Path, help="thư mục ghi dữ liệu")
     add_workbook_commands(commands)
+    mail_cmd = commands.add_parser("mail", help="gửi thư nhắc việc trong tuần cho từng đồng chí, cấp ủy, Ban Tổ chức "
+                                               "và Văn phòng Tỉnh ủy qua máy chủ thư trong cài đặt")
+    mail_cmd.add_argument("--as-of", type=as_of_date, help="ngày tính việc cần làm, dạng YYYY-MM-DD (mặc định: hôm nay)")
+    mail_cmd.add_argument("--dry-run", type=Path, metavar="DIR",
+                          help="chỉ ghi từng thư thành tệp .eml vào thư mục DIR, không gửi gì")
     return found
+
+
+def mail_command(args, province) -> int:
+    """This week's letters: written to files (`--dry-run`) or sent, once a week, with a summary line."""
+    zone = ZoneInfo(province.settings.timezone)
+    as_of = args.as_of or today(province.settings.timezone)
+    if args.dry_run is not None:   # the files are the same whenever they are written: dated at 07:00 of the day
+        return mail.run(province, as_of, lambda: datetime.combine(as_of, time(7, 0), zone), ROOT, args.dry_run,
+                        os.environ)
+    return mail.run(province, as_of, lambda: datetime.now(zone).replace(microsecond=0), ROOT, None, os.environ)
 
 
 def schema_command(args) -> int:

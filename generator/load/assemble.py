@@ -18,10 +18,10 @@ def province(settings: Rec, recs: dict[str, list[Rec]], places: dict[str, dict],
             feed_horizon_months=s["feed_horizon_months"], feed_reminder_days=s["feed_reminder_days"],
             feed_url=s.get("feed_url"), feed_attendance_reminder_days=s["feed_attendance_reminder_days"],
             regulation_number=s.get("regulation_number"), regulation_signed=s.get("regulation_signed"),
-            regulation_signer=s.get("regulation_signer"),
+            regulation_signer=s.get("regulation_signer"), mail=model.Mail(**s.get("mail", {})),
         ),
         organizations=table(recs["organizations"], lambda r: model.Organization(
-            r["id"], r["name"], r["kind"], r.get("parent"))),
+            r["id"], r["name"], r["kind"], r.get("parent"), r.get("email"), r["mail"])),
         areas=places["areas"],
         cells=places["cells"],
         members=table(recs["members"], lambda r: member(r, cells)),
@@ -51,7 +51,8 @@ def member(r: Rec, cells: dict[str, Rec]) -> model.Member:
     cell = residence.get("cell")
     area = residence.get("area") or (cells[cell].get("area") if cell else None)
     roles = tuple(model.Role(x["role"], x["from"], x.get("to")) for x in r["roles"])
-    return model.Member(r["id"], r["name"], r.get("title"), roles, cell, area, r["feed_rotation"])
+    return model.Member(r["id"], r["name"], r.get("title"), roles, cell, area, r["feed_rotation"], r.get("email"),
+                        r["mail"])
 
 
 def area(r: Rec) -> model.Area:

@@ -92,6 +92,10 @@ class Checks:
             self.add("settings", self.settings, "regulation_signed", signed,
                      f"ngày ký sau ngày bắt đầu tính ({text(counted)}); Quy định có hiệu lực từ ngày ký nên "
                      "effective_date không thể trước ngày ký")
+        mail = self.settings.get("mail")
+        if mail is not None and "host" in mail and "sender" not in mail:
+            self.add("settings", self.settings, "mail.host", mail["host"],
+                     "có máy chủ thư thì cần cả địa chỉ gửi thư: thêm mail.sender, ví dụ bantochuc@tinhuy.example")
 
     def check_references(self) -> None:
         for name, refs in self.REFERENCES.items():

@@ -32,6 +32,10 @@ DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 DATE_VN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 TIME = re.compile(r"(\d{1,2}):(\d{2})")
 URL = re.compile(r"https?://[^\s<>\"'`]+/")
+ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL = re.compile(rf"{ATOM}(?:\.{ATOM})*@{LABEL}(?:\.{LABEL})*")
+EMAIL_MAX = 254
 NULL = "tag:yaml.org,2002:null"
 
 
@@ -178,6 +182,31 @@ class Url(Scalar):
 
     def json(self):
         return {"type": "string", "pattern": f"^{URL.pattern}$"}
+
+
+class Email(Scalar):
+    """One mail address, bare (no name, no angle brackets), in ASCII: what every SMTP server accepts."""
+
+    expected = "một địa chỉ thư điện tử, ví dụ bantochuc@tinhuy.example"
+
+    def convert(self, raw, node):
+        return raw if len(raw) <= EMAIL_MAX and EMAIL.fullmatch(raw) else INVALID
+
+    def complaint(self, raw):
+        if any(c in raw for c in "<>\""):
+            hint = "chỉ ghi địa chỉ, không ghi tên người nhận hay dấu “<>”"
+        elif any(ord(c) > 127 for c in raw):
+            hint = "không dùng chữ có dấu hay ký tự ngoài bảng ASCII"
+        elif raw.count("@") != 1 or any(c in raw for c in ",; "):
+            hint = "mỗi mục chỉ ghi đúng một địa chỉ, có một dấu “@”, không có dấu cách"
+        elif len(raw) > EMAIL_MAX:
+            hint = f"quá dài, tối đa {EMAIL_MAX} ký tự"
+        else:
+            hint = "sai dạng (kiểm tra dấu chấm đầu, cuối hoặc hai dấu chấm liền nhau)"
+        return f"{hint}: cần {self.expected}"
+
+    def json(self):
+        return {"type": "string", "pattern": f"^{EMAIL.pattern}$", "maxLength": EMAIL_MAX}
 
 
 @dataclass

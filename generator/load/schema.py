@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .fields import Bool, Date, Enum, Id, Int, OneOf, Ref, Text, Time, Url
+from .fields import Bool, Date, Email, Enum, Id, Int, OneOf, Ref, Text, Time, Url
 from .shapes import Field, List, Object
 
 ORG_KINDS = {
@@ -93,6 +93,36 @@ def exceptions_field():
     return Field("exceptions", List(EXCEPTION), "các cuộc họp bị dời hoặc hủy")
 
 
+MAIL = Object(
+    [
+        text("host", "máy chủ thư (SMTP) của Tỉnh ủy trên mạng nội bộ, ví dụ mail.tinhuy.example; bỏ trống là "
+             "chưa gửi thư (lệnh mail --dry-run vẫn ghi thư ra tệp để xem)"),
+        Field("port", Int(1, 65535), "cổng của máy chủ thư; mặc định 587"),
+        Field("sender", Email(), "địa chỉ gửi thư, ví dụ bantochuc@tinhuy.example"),
+        text("sender_name", "tên người gửi hiện trong hộp thư; mặc định “Ban Tổ chức Tỉnh ủy”"),
+        Field("starttls", Bool(), "mã hóa kết nối (STARTTLS) trước khi đăng nhập và gửi; mặc định true. Chỉ "
+              "đặt false với máy chủ thư trên chính máy này (localhost)"),
+        text("ca_file", "tệp chứng chỉ (PEM) của cơ quan cấp chứng chỉ cho máy chủ thư nội bộ, nếu máy chủ "
+             "không dùng chứng chỉ được hệ điều hành tin cậy, ví dụ /etc/sinh-hoat/mail-ca.pem", max_length=500),
+        Field("board", Email(), "địa chỉ thư của Ban Tổ chức Tỉnh ủy: nhận thư tổng hợp hằng tuần; thư trả lời "
+              "của người nhận cũng gửi về đây"),
+        Field("office", Email(), "địa chỉ thư của Văn phòng Tỉnh ủy: nhận thư tổng hợp hằng tuần"),
+        Field("nothing_due", Bool(), "true: người không còn việc gì cũng nhận một thư ngắn mỗi tuần; mặc định "
+              "false (chỉ gửi khi có việc)"),
+        Field("grievance_days", Int(1, 365), "vấn đề bức xúc chưa giải quyết quá số ngày này (tính từ ngày nêu) "
+              "được nêu trong thư gửi Ban Tổ chức và Văn phòng; mặc định 30"),
+    ],
+    doc="thư nhắc việc gửi mỗi tuần qua máy chủ thư của Tỉnh ủy (lệnh mail); tên đăng nhập và mật khẩu máy "
+        "chủ thư đặt trong biến môi trường MAIL_USER, MAIL_PASSWORD, không ghi ở đây",
+)
+
+
+def email_fields(whose: str) -> list[Field]:
+    return [Field("email", Email(), f"địa chỉ thư điện tử {whose} để nhận thư nhắc việc hằng tuần"),
+            Field("mail", Bool(), "false: không gửi thư nhắc hằng tuần (kể cả khi có địa chỉ); mặc định true",
+                  default=True)]
+
+
 SETTINGS = Object(
     [
         text("province", "tên tỉnh, ví dụ “Tỉnh Sơn Hà”", required=True),
@@ -115,6 +145,7 @@ SETTINGS = Object(
         text("regulation_signer", "họ tên đồng chí Bí thư Tỉnh ủy đã ký Quy định (T/M Ban Thường vụ)"),
         Field("feed_url", Url(), "địa chỉ gốc nơi đặt các tệp lịch (iCal) nếu khác trang, ví dụ máy chủ truy cập "
               "được từ Internet như https://lich.sonha.example/; mặc định là site_url và lich/"),
+        Field("mail", MAIL, "thư nhắc việc hằng tuần"),
     ],
     doc="cài đặt chung của trang",
 )
@@ -125,6 +156,7 @@ ORGANIZATION = Object(
         text("name", "tên đầy đủ, ví dụ “Đảng bộ huyện An Phú”", required=True),
         Field("kind", Enum(choices=ORG_KINDS), "loại đảng bộ", required=True),
         ref("parent", "organizations", "mã đảng bộ cấp trên; bỏ trống nếu trực thuộc Tỉnh ủy"),
+        *email_fields("của cấp ủy (đảng bộ trực thuộc Tỉnh ủy, nơi bố trí lịch dự sinh hoạt)"),
     ],
     doc="một đảng bộ",
 )
@@ -180,6 +212,7 @@ MEMBER = Object(
         Field("feed_rotation", Int(0, 1000),
               "số lần đã đổi địa chỉ lịch (iCal) riêng của đồng chí; tăng thêm 1 khi địa chỉ bị lộ: "
               "địa chỉ cũ ngừng hoạt động từ lần dựng trang sau; mặc định 0", default=0),
+        *email_fields("của đồng chí"),
     ],
     doc="một đồng chí Ủy viên BTV hoặc Ủy viên BCH",
 )

@@ -20,6 +20,23 @@ COMMUNE_KINDS = ("xa", "phuong", "thi-tran", "dac-khu")  # organization kinds at
 
 
 @dataclass(frozen=True, slots=True)
+class Mail:
+    """The weekly reminder by mail (`generator.mail`): the province's SMTP server and the staff's addresses.
+    The login and password come from the environment (MAIL_USER, MAIL_PASSWORD), never from the data."""
+
+    host: str | None = None           # the province's SMTP server; None: no mail is sent (a dry run still writes)
+    port: int = 587
+    sender: str | None = None         # the From address
+    sender_name: str = "Ban Tổ chức Tỉnh ủy"
+    starttls: bool = True             # encrypt the connection before anything else is said
+    ca_file: str | None = None        # the certificate authority of an intranet server, when not in the system's
+    board: str | None = None          # the Organization Board's address (also the Reply-To of every letter)
+    office: str | None = None         # the Party Office's address
+    nothing_due: bool = False         # also write to a reader with nothing to do: one line a week
+    grievance_days: int = 30          # a grievance still open after this many days is in the staff's letter
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     province: str
     sample_data: bool
@@ -36,6 +53,7 @@ class Settings:
     # The events' UID domain when the site is served somewhere other than `site_url` (`build --site-url`, the
     # local trial): an event keeps its identity wherever its feed is served. None: `site_url`'s host.
     event_domain: str | None = None
+    mail: Mail = Mail()
 
     @property
     def uid_domain(self) -> str:
@@ -48,6 +66,8 @@ class Organization:
     name: str
     kind: str
     parent: str | None
+    email: str | None = None      # the committee's address, for an organization directly under the province
+    mail: bool = True             # False: no weekly mail, even with an address
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +132,8 @@ class Member:
     residence_cell: str | None
     residence_area: str | None
     feed_rotation: int = 0        # raised to give the member's calendar feed a new address
+    email: str | None = None
+    mail: bool = True             # False: the member asked for no weekly mail
 
 
 @dataclass(frozen=True, slots=True)
