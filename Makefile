@@ -59,10 +59,11 @@ check: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/sinh-hoat schema
 
-# The built site/ through Debian's nginx on 127.0.0.1:$(PORT), with the access rules and the sample accounts
+# The site through Debian's nginx on 127.0.0.1:$(PORT), with the access rules and the sample accounts
 # (deploy/sample-accounts.csv), in the foreground, without root: pid, logs and temp files in build/nginx/.
+# The site is built for that address, so calendar buttons, feed addresses and QR codes work from this machine.
 nginx: $(STAMP) $(NGINX)
-	test -f site/index.html || $(BIN)/sinh-hoat build
+	$(BIN)/sinh-hoat build --site-url http://127.0.0.1:$(PORT)/
 	$(BIN)/sinh-hoat account --import deploy/sample-accounts.csv --accounts build/nginx/accounts
 	$(BIN)/sinh-hoat nginx --out build/nginx --accounts build/nginx/accounts --site site \
 		--listen 127.0.0.1:$(PORT) --standalone

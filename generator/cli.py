@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -51,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command in ("nginx", "account"):
         return deploy.run(args, province)
+    if getattr(args, "site_url", None):
+        province = served_at(province, args.site_url)
     if args.command == "check":
         print(summary(province))
         warn(args.data, province, args.as_of or today(province.settings.timezone))
@@ -76,6 +79,15 @@ def with_secret(args, province, secret: str, timings: pipeline.Timings) -> int:
     return serve.serve(root, args.data, lambda tz: args.as_of or today(tz), args.port, secret)
 
 
+def served_at(province, url: str):
+    """The province as built to be served at `url` (the local trial): pages, feed addresses and QR codes
+    point there; the events keep their identity (UID domain) from the data's `site_url`."""
+    settings = province.settings
+    url = url if url.endswith("/") else url + "/"
+    moved = replace(settings, site_url=url, feed_url=None, event_domain=settings.uid_domain)
+    return replace(province, settings=moved)
+
+
 def parser() -> argparse.ArgumentParser:
     found = argparse.ArgumentParser(prog=PROGRAM,
                                     description="Kiểm tra dữ liệu và dựng trang, lịch (iCal) từ thư mục data/.")
@@ -88,6 +100,8 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--as-of", type=as_of_date, help="ngày tính trạng thái, dạng YYYY-MM-DD (mặc định: hôm nay)")
     build_cmd.add_argument("--site", type=Path, default=Path("site"), help="thư mục kết quả (mặc định: site/)")
     build_cmd.add_argument("--timings", action="store_true", help="in thời gian của từng bước")
+    build_cmd.add_argument("--site-url", help="địa chỉ nơi trang được phục vụ khi chạy thử (ví dụ http://127.0.0.1:8088/), "
+                           "thay cho site_url: nút đăng ký lịch, địa chỉ lịch và mã QR trỏ về đó")
     build_cmd.add_argument("--feeds-dir", type=Path,
                            help="ghi thêm riêng các tệp lịch (.ics) vào thư mục này, để đặt trên máy chủ Internet")
     add_publish(commands)

@@ -67,7 +67,7 @@ def synthesize(members: int, cells: int, seed: int, as_of: date, records: int | 
     start = date(as_of.year - 2, 1, 1)
     p.files["settings"] = {
         "province": "Tỉnh Tổng Hợp", "sample_data": True, "timezone": DEFAULT_TIMEZONE,
-        "effective_date": start, "site_url": "https://tinhuy.tonghop.example/sinh-hoat/",
+        "effective_date": start, "site_url": "https://sinhhoat.tinhuy.tonghop.example/",
         "feed_horizon_months": 36,
     }
     communes, special = organizations(p, max(4, cells // 25))

@@ -113,7 +113,7 @@ def test_every_feed_is_published_under_a_secret_name_and_offered_on_its_page(bui
     assert all(re.fullmatch(r"[a-z2-7]{32}\.ics", name) for name in files)
     member = members[0]
     feed = member["feed"]
-    assert feed.startswith("https://tinhuy.sonha.example/sinh-hoat/lich/") and feed.rsplit("/", 1)[1] in files
+    assert feed.startswith("https://sinhhoat.tinhuy.sonha.example/lich/") and feed.rsplit("/", 1)[1] in files
     page = (built / member["page"]).read_text()
     assert f'href="webcal://{feed.removeprefix("https://")}"' in page
     assert 'href="https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Ftinhuy.sonha.example%2F' in page

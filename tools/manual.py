@@ -4,6 +4,7 @@ A page in `docs/` asks for a generated part with a line of its own:
 
     <!-- generated: data-reference -->   every data file and key, from `generator/load/schema.py`
     <!-- generated: commands -->         every command and option, from the parser in `generator/cli.py`
+    <!-- generated: access -->           every kind of page and file and who may read it, from `site/registry.py`
 
 so the reference is never retyped and cannot drift. The hooks also put every page of `docs/` in the menu
 (a page that `manual.yml` does not list goes at the end), and stop a strict build when the architecture page
@@ -21,6 +22,7 @@ from pathlib import Path
 from generator import cli
 from generator.load import fields, schema
 from generator.load.shapes import Field, List, Object
+from generator.site import registry
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -159,6 +161,31 @@ def command_reference() -> str:
     return "\n".join(lines)
 
 
+# -- who may read what ------------------------------------------------------------------------------------------
+
+SCOPES = {registry.Scope.ANY: "yes", registry.Scope.SELF: "own only", registry.Scope.SUBTREE: "its organizations"}
+
+
+def access_table() -> str:
+    """Every kind of page and file of `site/registry.py`, with its downloads and who may read it."""
+    roles = [("member", [registry.Role.MEMBER]), ("committee", [registry.Role.COMMITTEE]),
+             ("Board, Office", [registry.Role.BOARD, registry.Role.OFFICE])]
+    lines = ["| path in the site | what it is | not signed in | " + " | ".join(r for r, _ in roles) + " |",
+             "|---|---|---|" + "---|" * len(roles)]
+    for kind in registry.KINDS.values():
+        scopes = {access.role: access.scope for access in kind.readers}
+        paths = ", ".join(f"`{p}`" for p in (kind.pattern, *kind.files))
+        cells = []
+        for _, members in roles:
+            found = {SCOPES[scopes[r]] for r in members if r in scopes}
+            cells.append(" / ".join(sorted(found)) if found else "–")
+        public = "yes" if kind.public else "–"
+        if kind.public:
+            cells = ["yes"] * len(roles)
+        lines.append(f"| {paths} | {cell(kind.what)} | {public} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 # -- the architecture page ------------------------------------------------------------------------------------------
 
 def modules() -> list[str]:
@@ -201,7 +228,7 @@ def unlisted(nav, docs: Path = DOCS) -> list[str]:
     return [page for page in pages if page not in listed(nav)]
 
 
-GENERATED = {"data-reference": data_reference, "commands": command_reference}
+GENERATED = {"data-reference": data_reference, "commands": command_reference, "access": access_table}
 
 
 # -- the hooks -------------------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from ..load import problems
 from ..model import Province
 from ..model.tree import Tree
 from ..render import board, pages
+from ..site.context import Site
 from ..rules.obligations import evaluate, evaluated_periods
 from . import engine, output, parallel, swap
 from .output import Output
@@ -64,7 +65,7 @@ class Timings:
 class Plan:
     out: Output                                   # the pages, and the files made while the engine runs
     calendars: Calendars                          # the feeds, made once when first asked for
-    site: pages.Site
+    site: Site
 
 
 def gather(root: Path, province: Province, as_of: date, secret: str, timings: Timings | None = None) -> Plan:
@@ -79,7 +80,7 @@ def gather(root: Path, province: Province, as_of: date, secret: str, timings: Ti
     with timings.phase("pages"):
         calendars = Calendars(province, tree, evaluation, secret, read_revisions(root))
         shown = evaluation.only(evaluated_periods(settings.effective_date, as_of))
-        site = pages.Site(province, tree, shown, calendars.subscriptions)
+        site = Site(province, tree, shown, calendars.subscriptions)
         rest = parallel.forked(lambda: list(pages.rest(site)))  # the indexes and organizations, meanwhile
         out = Output()
         out.add_tree(root / "content")

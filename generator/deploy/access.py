@@ -1,68 +1,63 @@
-"""Who may read what: one table of path patterns, turned into nginx's rules and used by the build.
+"""Who may read what, as nginx reads it: the page registry (`site.registry`) turned into regular expressions.
 
-A path is the file's path in the site (`thanh-vien/an.html`). A pattern is a regular
-expression over it; `{self}` stands for the reader's own login (a member's id) and
-`{org}` for an organization the reader's committee may see (its own and those under it).
-The first rule whose pattern matches and that names the reader's role lets the reader
-in; nothing else does. Not signed in, a reader gets only the feed files (`PUBLIC`): a
-calendar client cannot sign in, and the secret file name is the key.
-
-To put a new kind of page behind the right door, add a row here: the nginx rules
-(`nginx.py`), the search index (only pages everyone signed in may read) and the access
-matrix in the tests all follow.
+Each kind of page and each kind of reader that may read it gives one line of nginx's allow map, over
+"role:login:/path": a member's own files bind `{member}` to the login (a back-reference), a committee's
+bind `{org}` to its organization and those under it (one line per committee account). Nothing else is
+allowed; not signed in, a reader reaches only the feed files (`PUBLIC`).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from ..site import registry
+from ..site.registry import KINDS, Access, Reader, Role, Scope
 
-MEMBER, COMMITTEE, BOARD, OFFICE = "member", "committee", "board", "office"
-ROLES = (MEMBER, COMMITTEE, BOARD, OFFICE)
-SIGNED_IN = ROLES
-ID = "[a-z0-9][a-z0-9-]*"   # member and organization ids, as the schema allows them
-PUBLIC = r"lich/[a-z2-7]{32}\.ics"   # a feed, by its secret name
-
-
-@dataclass(frozen=True)
-class Rule:
-    pattern: str                 # over the path in the site, with {self} and {org}
-    roles: tuple[str, ...]
-    what: str
+ROLES = tuple(Role)
+MEMBER, COMMITTEE, BOARD, OFFICE = Role.MEMBER, Role.COMMITTEE, Role.BOARD, Role.OFFICE
+ID = registry.ID   # member and organization ids, as the schema allows them and no reserved name
+PUBLIC = "|".join(registry.regex(p, named=False) for k in KINDS.values() if k.public for p in (k.pattern, *k.files))
 
 
-RULES = (
-    Rule(r"(index|quy-dinh|404)\.html", SIGNED_IN, "the home page and the regulation"),
-    Rule(r"huong-dan/[a-z0-9-]+\.html", SIGNED_IN, "guidance"),
-    Rule(r"(assets|javascripts|search)/.+", SIGNED_IN, "the theme, scripts and the search index"),
-    Rule(r"sitemap\.xml(\.gz)?", SIGNED_IN, "the sitemap (page addresses only)"),
-    Rule(r"lich/[a-z2-7]{32}\.svg", SIGNED_IN, "a feed's QR code: its secret name is the key, as for the feed"),
-    Rule(r"thanh-vien/index\.html", (MEMBER,), "the members' index"),
-    Rule(r"to-chuc/[a-z0-9-]+\.html", (MEMBER,), "the organizations' index and pages"),
-    Rule(r"thanh-vien/{self}\.html", (MEMBER,), "the member's own page"),
-    Rule(r"bao-cao/{self}-[0-9]{4}(-[qh][1-4])?(\.html|-[0-9]{4}-[0-9]{2}-[0-9]{2}\.docx)", (MEMBER,), "the member's own report drafts"),
-    Rule(r"api/feeds/{self}\.json", (MEMBER,), "what the member's own feed holds"),
-    Rule(r"to-chuc/{org}\.html", (COMMITTEE,), "its organization's page and those under it"),
-    Rule(r"to-chuc/{org}/.+", (COMMITTEE,), "their feeds and lists (a folder per organization)"),
-    Rule(r".*", (BOARD, OFFICE), "everything"),
-)
+def allow_lines(committees: dict[str, list[str]]) -> list[str]:
+    """The allow map's lines: for each kind, each reader that may read it. `committees`: each committee
+    account's login with the organizations it sees."""
+    lines = []
+    for kind in KINDS.values():
+        for pattern in (kind.pattern, *kind.files):
+            for access in kind.readers:
+                lines += lines_for(access, pattern, committees)
+    return lines
 
 
-def pattern(rule: Rule, login: str, orgs: list[str]) -> str:
-    """The rule's regular expression for one reader."""
-    text = rule.pattern.replace("{self}", re.escape(login))
-    return text.replace("{org}", "(" + "|".join(re.escape(o) for o in orgs) + ")" if orgs else "(?!)")
+def lines_for(access: Access, pattern: str, committees: dict[str, list[str]]) -> list[str]:
+    role = access.role.value
+    if access.scope is Scope.SELF:
+        return [line(role, f"({ID})", registry.regex(pattern, named=False, member=r"\1"))]
+    if access.scope is Scope.SUBTREE:
+        return [line(role, escape(login), registry.regex(pattern, named=False,
+                                                         org="(?:" + "|".join(map(escape, orgs)) + ")"))
+                for login, orgs in sorted(committees.items()) if orgs]
+    return [line(role, ID, registry.regex(pattern, named=False))]
+
+
+def escape(name: str) -> str:
+    """An id in a regular expression: ids are lowercase letters, digits and '-', none of them special."""
+    return name
+
+
+def line(role: str, login: str, path: str) -> str:
+    return f'    "~^{role}:{login}:/{path}$" 1;'
+
+
+def reader(role: str, login: str = "", orgs: list[str] | None = None) -> Reader:
+    return Reader(Role(role), login, frozenset(orgs or ()))
 
 
 def may_read(path: str, role: str, login: str = "", orgs: list[str] | None = None) -> bool:
-    """The table read in Python, as nginx reads it: for the search index and the tests."""
-    return any(role in rule.roles and re.fullmatch(pattern(rule, login, orgs or []), path) for rule in RULES)
+    """The table read in Python, as nginx reads it: for the tests."""
+    return registry.may_read(path, reader(role, login, orgs))
 
 
 def everyone_may_read(path: str) -> bool:
     """Readable by every account, whatever its login: what the single search index may hold."""
-    return all(may_read(path, role) for role in SIGNED_IN)
-
-
-def public(path: str) -> bool:
-    return re.fullmatch(PUBLIC, path) is not None
+    found = registry.kinds_of(path)
+    return bool(found) and all(k.for_everyone for k in found)

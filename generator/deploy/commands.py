@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..model import Province, names
 from . import accounts, nginx
@@ -51,6 +52,10 @@ def write_nginx(args, province: Province) -> int:
         return failed([f"không có tệp tài khoản {args.accounts} → tạo bằng: {names.COMMAND} account …"])
     if not (args.site / "index.html").is_file():
         return failed([f"chưa có trang trong {args.site} → dựng trước ({names.COMMAND} build hoặc publish)"])
+    url = province.settings.site_url
+    if urlsplit(url).path not in ("", "/"):
+        return failed([f"data/settings.yml: site_url = “{url}” → nginx phục vụ trang tại gốc của máy chủ: "
+                       f"đặt site_url dạng https://{urlsplit(url).hostname}/ (không có đường dẫn)"])
     if bool(args.tls_cert) != bool(args.tls_key):
         return failed(["--tls-cert và --tls-key đi cùng nhau"])
     found = accounts.read(args.accounts)

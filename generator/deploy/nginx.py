@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..model import Province
 from ..model.tree import Tree
+from ..site import registry
 from . import access
 from .accounts import Account
 
@@ -29,10 +30,6 @@ REALM = "Du sinh hoat chi bo khu dan cu"   # the browser shows it in the sign-in
 FINGERPRINTED = r"^/assets/.+\.[0-9a-f]{8}\.min\.(css|js)$"   # the theme's files, named by their content
 COMPRESSED = "text/css application/javascript application/json image/svg+xml text/calendar application/xml text/xml"
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-MISSING_PAGE = ("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Không tìm thấy</title>"
-                "<p>Không tìm thấy trang này, hoặc tài khoản đang đăng nhập không được xem trang này.</p>"
-                "<p><a href=\"/\">Về trang chủ</a></p></html>")
-
 
 def inline_script_hashes(site: Path) -> list[str]:
     """The CSP hashes of the theme's inline scripts, as found in the built pages."""
@@ -56,23 +53,13 @@ def committees(accounts: dict[str, Account], province: Province) -> dict[str, li
 
 
 def allow_lines(accounts: dict[str, Account], province: Province) -> list[str]:
-    """The regular expressions of the allow map, over "role:login:/path"."""
-    orgs_of = committees(accounts, province)
-    lines = []
-    for rule in access.RULES:
-        for role in rule.roles:
-            if "{org}" in rule.pattern:
-                lines += [regex(role, re.escape(login), access.pattern(rule, login, orgs))
-                          for login, orgs in sorted(orgs_of.items())]
-            elif "{self}" in rule.pattern:
-                lines.append(regex(role, f"({access.ID})", rule.pattern.replace("{self}", r"\1")))
-            else:
-                lines.append(regex(role, access.ID, rule.pattern))
-    return lines
+    """The regular expressions of the allow map, over "role:login:/path" (`access.allow_lines`)."""
+    return access.allow_lines(committees(accounts, province))
 
 
-def regex(role: str, login: str, path: str) -> str:
-    return f'    "~^{role}:{login}:/{path}$" 1;'
+def start_lines() -> list[str]:
+    """Where `/` takes each role: its start page in the registry, the login in it for members and committees."""
+    return [f"    {role} /{registry.start(registry.Reader(role, '$remote_user'))};" for role in access.ROLES]
 
 
 def access_conf(accounts: dict[str, Account], province: Province) -> str:
@@ -85,10 +72,15 @@ def access_conf(accounts: dict[str, Account], province: Province) -> str:
         '    default "";',
         *roles,
         "}",
-        "# Whether the signed-in reader may read the path (access.RULES).",
+        "# Whether the signed-in reader may read the path (the page registry, site.registry.KINDS).",
         'map "$dsh_role:$remote_user:$uri" $dsh_allowed {',
         "    default 0;",
         *allow_lines(accounts, province),
+        "}",
+        "# Where `/` takes each reader: their start page (site.registry).",
+        "map $dsh_role $dsh_start {",
+        "    default /index.html;",
+        *start_lines(),
         "}",
         "# The file to serve: the path itself when allowed, else one that does not exist (the same 404).",
         "map $dsh_allowed $dsh_file {",
@@ -128,9 +120,12 @@ def server_conf(site: Path, accounts_file: Path, listen: str, server_name: str,
         "    charset_types text/css application/javascript application/json text/calendar image/svg+xml;",
         "    gzip on;", "    gzip_vary on;", "    gzip_comp_level 5;", "    gzip_min_length 512;",
         f"    gzip_types {COMPRESSED};",
-        "    error_page 404 @missing;",
-        "    # A folder is its index page, decided before anything is looked up or allowed.",
-        "    rewrite ^(.*)/$ $1/index.html last;",
+        "    absolute_redirect off;   # redirects name a path, never a host taken from the request",
+        "    # A missing page and a page the reader may not open: the same 404, the site's own page (404.html).",
+        "    error_page 404 /404.html;",
+        "    # A folder is its index page, decided before anything is looked up or allowed; the root is the",
+        "    # reader's start page (below).",
+        "    rewrite ^(.+)/$ $1/index.html last;",
         "",
         "    # The feeds: calendar clients cannot sign in; the secret file name is the key.",
         *location(f'~ "^/{access.PUBLIC}$"', ["types { }", "default_type text/calendar;", *headers(policy, "no-cache"),
@@ -140,8 +135,10 @@ def server_conf(site: Path, accounts_file: Path, listen: str, server_name: str,
                                            *secure, "try_files $dsh_file =404;"]),
         "    # Everything else: signed in, then only what access.RULES allows; pages revalidated each visit.",
         *location("/", [*sign_in, *headers(policy, "private, no-cache"), *secure, "try_files $dsh_file =404;"]),
-        *location("@missing", ["default_type text/html;", *headers(policy, "no-store"), *secure,
-                               f"return 404 '{MISSING_PAGE}';"]),
+        "    # The root: each reader's start page (site.registry), once signed in.",
+        *location("= /", [*sign_in, *headers(policy, "no-store"), *secure, "try_files /.bat-dau @start;"]),
+        *location("@start", [*headers(policy, "no-store"), *secure, "return 302 $dsh_start;"]),
+        *location("= /404.html", ["internal;", *headers(policy, "no-store"), *secure]),
         "}",
     ]
     if tls:

@@ -13,8 +13,8 @@ from ..feeds.contents import Feed
 from ..feeds.events import Event
 from ..feeds.revisions import Revision
 from ..model import vi
-from ..render import paths
-from ..render.pages import Site
+from ..site import paths
+from ..site.context import Site
 from ..rules.obligations import Obligation
 
 

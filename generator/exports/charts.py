@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from ..render.tables import percent
+from ..site.tables import percent
 from ..rules.compliance import Tally
 
 FONT = "Roboto, 'Helvetica Neue', Arial, sans-serif"

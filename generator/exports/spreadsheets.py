@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from ..model import vi
-from ..render.tables import Table
+from ..site.tables import Table
 from . import zipfix
 
 BOM = "\ufeff"

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from ..model import Province
 from ..model.tree import Tree
-from ..render import paths
+from ..site import paths
 from ..rules.obligations import Evaluation
 from . import ics, revisions, subscribe, tokens
 from .contents import Feed, feeds, headings

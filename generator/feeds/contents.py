@@ -24,7 +24,7 @@ from datetime import date
 from ..model import Member, Organization, Province, vi
 from ..model.periods import between
 from ..model.tree import Tree
-from ..render import paths
+from ..site import paths
 from ..rules.obligations import Evaluation, Obligation
 from .events import Event, Events
 from .series import Series
@@ -140,8 +140,8 @@ class Feeds:
     def member(self, member: Member) -> Feed:
         """The meetings of the member's places, the confirmed visits not shown among them, the dates owed."""
         places = self.places(member)
-        found = [e for p in places for e in self.series.events(p)]
-        shown = {v for p in places for v in self.series.absorbed(p)}
+        found = [e for p in places for e in self.series.events(p, member.id)]
+        shown = {v for p in places for v in self.series.absorbed(p, member.id)}
         found += [self.events.visit(v) for v in self.province.index.visits.get(member.id, ())
                   if v.status == "confirmed" and v.id not in shown and self.within(v.date)]
         found += [self.owed(o) for o in self.evaluation.by_member[member.id]

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from ..model import Place, Province, Visit, vi
 from ..model.periods import Period
 from ..model.schedule import meeting_on
 from ..model.tree import Tree
-from ..render import paths
+from ..site import paths
 from ..rules.obligations import Obligation
 
 FAMILY = {"A′": "a", "R2′": "r2"}   # the UID of an obligation does not change with the reading
@@ -84,7 +83,7 @@ class Events:
         self.province, self.tree, self.as_of = province, tree, as_of
         self.first, self.last = first, last
         self.tz = ZoneInfo(province.settings.timezone)
-        self.host = urlsplit(province.settings.site_url).hostname
+        self.host = province.settings.uid_domain
 
     def place_name(self, place: Place) -> str:
         return place_name(self.province, place)

@@ -5,12 +5,11 @@ confirmed visit. Made once per place, however many feeds show it (UIDs: `events.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from ..model import Change, Place, Province, Schedule, Visit, vi
 from ..model.schedule import Meeting, held, meetings, regular_dates
-from ..render import paths
+from ..site import paths
 from .events import Event, page_url, place_name
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -20,23 +19,27 @@ class Series:
     def __init__(self, province: Province, first: date, last: date):
         self.province, self.first, self.last = province, first, last
         self.tz = ZoneInfo(province.settings.timezone)
-        self.host = urlsplit(province.settings.site_url).hostname
-        self._made: dict[str, tuple[list[Event], set[str]]] = {}
+        self.host = province.settings.uid_domain
+        self._made: dict[tuple[str, str | None], tuple[list[Event], set[str]]] = {}
 
-    def events(self, place_id: str) -> list[Event]:
-        """The place's meetings in the window: the series, then its overrides."""
-        return self._place(place_id)[0]
+    def events(self, place_id: str, member: str) -> list[Event]:
+        """The place's meetings in the window as `member`'s feed shows them: the series, then its overrides
+        (a moved meeting, or one the member is arranged to attend). Another member's visit is never shown:
+        where and when a member will be is theirs, their committee's and the Board's."""
+        return self._place(place_id, member)[0]
 
-    def absorbed(self, place_id: str) -> set[str]:
-        """The confirmed visits shown as overrides of the place's series (so never twice)."""
-        return self._place(place_id)[1]
+    def absorbed(self, place_id: str, member: str) -> set[str]:
+        """The member's confirmed visits shown as overrides of the place's series (so never twice)."""
+        return self._place(place_id, member)[1]
 
-    def _place(self, place_id: str) -> tuple[list[Event], set[str]]:
-        if place_id not in self._made:
-            self._made[place_id] = self._make(place_id)
-        return self._made[place_id]
+    def _place(self, place_id: str, member: str) -> tuple[list[Event], set[str]]:
+        own = any(v.member == member for v in self.province.index.visits_at.get(place_id, ()))
+        key = (place_id, member if own else None)   # the same series for every member without a visit there
+        if key not in self._made:
+            self._made[key] = self._make(place_id, key[1])
+        return self._made[key]
 
-    def _make(self, place_id: str) -> tuple[list[Event], set[str]]:
+    def _make(self, place_id: str, member: str | None) -> tuple[list[Event], set[str]]:
         place = self.province.place_by_id(place_id)
         cell = place_id in self.province.cells
         found = meetings(place, self.first, self.last, self.tz)
@@ -48,10 +51,10 @@ class Series:
                     page_url(self.province, paths.organization_page(place.organization)))
         changes = {c.date: c for c in place.changes}
         for day in regular_dates(place.schedule, begin, end):
-            self.regular(place, day, changes.get(day), made)
+            self.regular(place, day, changes.get(day), made, member)
         return [self.master(place, begin, end, made), *made.overrides], made.absorbed
 
-    def regular(self, place: Place, day: date, change: Change | None, made: Made) -> None:
+    def regular(self, place: Place, day: date, change: Change | None, made: Made, member: str | None) -> None:
         """A regular meeting day: noted when changed, an EXDATE when cancelled, an override when moved or visited."""
         regular = datetime.combine(day, place.schedule.time, self.tz)
         meeting = held(place, day, self.tz)
@@ -61,7 +64,7 @@ class Series:
             made.exdates.append(regular)
             return
         guests = [v for v in self.province.index.visits_at.get(place.id, ()) if v.status == "confirmed"
-                  and v.date == meeting.date and (v.time is None or v.time == meeting.start.time())]
+                  and v.member == member and v.date == meeting.date and (v.time is None or v.time == meeting.start.time())]
         if meeting.moved or guests:
             made.absorbed.update(v.id for v in guests)
             made.overrides.append(self.override(place, regular, meeting, change, guests, made))

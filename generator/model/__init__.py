@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from .index import Index
@@ -31,6 +32,13 @@ class Settings:
     feed_attendance_reminder_days: int = 30   # an attendance duty not met reminds this long before its period ends
     regulation_number: str | None = None      # the regulation's number and signing date: the text held has neither
     regulation_signed: date | None = None
+    # The events' UID domain when the site is served somewhere other than `site_url` (`build --site-url`, the
+    # local trial): an event keeps its identity wherever its feed is served. None: `site_url`'s host.
+    event_domain: str | None = None
+
+    @property
+    def uid_domain(self) -> str:
+        return self.event_domain or urlsplit(self.site_url).hostname or ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,62 +8,21 @@ What a page shows is computed here, in plain functions; templates only lay it ou
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date
-from functools import cached_property
-from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..model import Member, Province, vi
+from ..model import Member, vi
 from ..model.index import in_force
-from ..model.periods import Period, containing
-from ..model.tree import Tree
-from ..rules import chase, compliance
-from ..rules.obligations import Evaluation, Obligation
-from ..rules.upcoming import Agenda
-from . import paths
+from ..model.periods import Period
+from ..rules import compliance
+from ..rules.obligations import Obligation
+from ..site import paths
+from ..site.context import Site
 from .markup import link, md, md_lines, safe
-
-if TYPE_CHECKING:
-    from ..feeds.subscribe import Subscription  # made by the feeds; the pages only show it
 
 TODO_MEETINGS = 2  # the next meetings shown for each open duty at the top of a member's page (all are below)
 RANK = ("missed", "due", "planned", "late", "met")  # worst first, for a period's summary
-
-
-@dataclass
-class Site:
-    """Everything the pages are made from, computed before anything is written."""
-
-    province: Province
-    tree: Tree
-    evaluation: Evaluation
-    subscriptions: dict[str, Subscription] = field(default_factory=dict)  # by page: the feed its box offers
-    agenda: Agenda = field(init=False)
-
-    def __post_init__(self):
-        self.agenda = Agenda(self.province, self.tree, self.as_of)
-        self.index = self.province.index
-
-    @property
-    def as_of(self) -> date:
-        return self.evaluation.as_of
-
-    @cached_property
-    def warnings(self) -> list[compliance.RecordWarning]:
-        """Records that no obligation can count: on the Board's page, and printed after a build."""
-        return compliance.record_warnings(self.province, self.evaluation, self.tree)
-
-    @property
-    def now(self) -> list[Period]:
-        """The current half and quarter."""
-        return [containing(self.as_of, "H"), containing(self.as_of, "Q")]
-
-    @property
-    def upcoming(self) -> list[Period]:
-        return [p.next() for p in self.now]
 
 
 def row(*cells) -> Markup:
@@ -114,7 +73,7 @@ def members(site: Site) -> Iterator[tuple[str, str]]:
 def rest(site: Site) -> Iterator[tuple[str, str]]:
     """The home page, the indexes and a page per organization."""
     env = environment(site)
-    yield paths.HOME, env.get_template("home.md").render(page=paths.HOME, members=members_by_name(site))
+    yield paths.HOME, env.get_template("home.md").render(page=paths.HOME)
     yield paths.MEMBERS_INDEX, env.get_template("members.md").render(page=paths.MEMBERS_INDEX, rows=member_rows(site))
     yield paths.ORGANIZATIONS_INDEX, env.get_template("organizations.md").render(page=paths.ORGANIZATIONS_INDEX)
     yield paths.REGULATION, env.get_template("quy-dinh.md").render(page=paths.REGULATION,
@@ -174,7 +133,7 @@ class Words:
     """Phrases the templates need about places, members and outcomes, with data escaped."""
 
     EXPORTS = ("org_link", "member_link", "place_text", "residence", "host_cells", "outcome", "qualifying",
-               "role_line", "draft_links", "notice_link", "duty_title")
+               "role_line", "draft_links", "duty_title")
 
     def __init__(self, site: Site):
         self.site, self.province = site, site.province
@@ -231,13 +190,6 @@ class Words:
             return Markup("—")
         return (Markup(f"[Trang in]({paths.relative(page, paths.draft_page(o.member, o.period))}) · ")
                 + Markup(f"[Word]({paths.relative(page, paths.draft_file(o.member, o.period, self.site.as_of))})"))
-
-    def notice_link(self, page: str, member: str) -> Markup:
-        """For the Board: the member's reminder notice, made when the member has open duties."""
-        if not chase.open_duties(self.site.evaluation, member):
-            return Markup("")
-        return Markup(f"Ban Tổ chức: [Giấy nhắc các nhiệm vụ còn phải thực hiện]"
-                      f"({paths.relative(page, paths.notice_page(member))})")
 
     def qualifying(self, page: str, q) -> Markup:
         if q.places:
@@ -312,34 +264,23 @@ def period_groups(obligations, periods: list[Period]) -> list[tuple[Period, list
 
 
 def organization_view(site: Site, org_id: str) -> dict:
-    """An organization's page: who is assigned to it or below it, its cells, the visits arranged there."""
+    """An organization's page for every reader: who is assigned to it or below it, its cells and schedules.
+    No statuses, residences or visits: those are on its committee's page (`committee.md`) and the Board's."""
     below = site.tree.subtree(org_id)
     depth = {org: n for n, org in enumerate(below)}
     assigned = sorted((a for org in below for a in site.index.assigned_to.get(org, ())),
                       key=lambda a: (depth[a.organization], a.kind, name_key(site.province.members[a.member].name)))
-    visits = sorted((v for org in below for v in site.index.visits_under.get(org, ())),
-                    key=lambda v: (site.agenda.visit_start(v), v.id))  # in date order, the earliest first
     return dict(
         org=site.province.organizations[org_id],
         ancestors=list(reversed(site.tree.ancestors(org_id))),
         children=site.tree.children.get(org_id, []),
-        assigned=[(a, assigned_status(site, a)) for a in assigned],
+        assigned=assigned,
         cells=[row(c.name, "Có" if c.residential else "Không", vi.schedule(c.schedule), c.location or "",
                    changes(c)) for c in map(site.province.cells.get, site.tree.direct_cells.get(org_id, []))],
         areas=[row(a.name, vi.schedule(a.schedule), a.location or "", changes(a))
                for a in site.index.areas.get(org_id, ())],
-        visits=visits,
         counts=counts(site, org_id),
     )
-
-
-def assigned_status(site: Site, assignment) -> Obligation | None:
-    """The obligation this assignment feeds, for the period running now."""
-    codes = ("A", "A′") if assignment.kind == "phu-trach" else ("C",)
-    for o in site.evaluation.by_member[assignment.member]:
-        if o.rule.code in codes and site.as_of in o.period:
-            return o
-    return None
 
 
 def counts(site: Site, org_id: str) -> dict:

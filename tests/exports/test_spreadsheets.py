@@ -20,7 +20,7 @@ from generator.model.tree import Tree
 from generator.render import pages
 from generator.render.board.common import Shared
 from generator.render.board.dashboard import Dashboard
-from generator.render.tables import Column, Table
+from generator.site.tables import Column, Table
 from generator.rules.obligations import evaluate
 
 from ..render.test_board import board_files

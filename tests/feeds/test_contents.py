@@ -55,12 +55,20 @@ def test_a_visit_to_a_meeting_already_in_the_feed_shows_once_as_that_meeting():
     home = visit("an", "cb-to-1", date(2026, 12, 5))
     p = province([btv("an"), btv("ba")], [assign("an", "huyen-a", "phu-trach")], visits=[home])
     made = build(p)
-    for member in ("an", "ba"):  # "ba" lives in the same cell: the same meeting, the same event
-        feed = made[("thanh-vien", member)]
-        assert f"lich-du.{home.id}@{HOST}" not in uids(feed)
-        [override] = [e for e in feed.events if e.recurrence_id == datetime(2026, 12, 5, 19, 30, tzinfo=TZ)]
-        assert override.uid == f"chi-bo.cb-to-1@{HOST}"
-        assert override.summary == "Sinh hoạt Chi bộ cb-to-1 (Đảng bộ phường 1) – có lịch dự: an"
+    feed = made[("thanh-vien", "an")]
+    assert f"lich-du.{home.id}@{HOST}" not in uids(feed)
+    [override] = [e for e in feed.events if e.recurrence_id == datetime(2026, 12, 5, 19, 30, tzinfo=TZ)]
+    assert override.uid == f"chi-bo.cb-to-1@{HOST}"
+    assert override.summary == "Sinh hoạt Chi bộ cb-to-1 (Đảng bộ phường 1) – có lịch dự: an"
+
+
+def test_a_member_living_where_another_is_to_attend_sees_the_meeting_but_not_who_will_come():
+    """Where and when a member will be is theirs, their committee's and the Board's, not their neighbours'."""
+    home = visit("an", "cb-to-1", date(2026, 12, 5))
+    p = province([btv("an"), btv("ba")], [assign("an", "huyen-a", "phu-trach")], visits=[home])
+    feed = build(p)[("thanh-vien", "ba")]   # "ba" lives in the same cell
+    assert not [e for e in feed.events if e.recurrence_id == datetime(2026, 12, 5, 19, 30, tzinfo=TZ)]
+    assert not [e for e in feed.events if "lịch dự" in e.summary + e.description]
 
 
 def test_a_moved_meeting_is_an_override_and_a_cancelled_one_an_exception_date():

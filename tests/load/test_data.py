@@ -346,7 +346,7 @@ def test_a_member_or_organization_may_not_take_a_name_the_site_gives_its_own_fil
 
 def test_the_index_pages_are_named_from_the_reserved_names():
     from generator.model.names import INDEX, RESERVED
-    from generator.render import paths
+    from generator.site import paths
     assert INDEX in RESERVED
     assert paths.MEMBERS_INDEX == paths.member_page(INDEX)
     assert paths.ORGANIZATIONS_INDEX == paths.organization_page(INDEX)

@@ -45,7 +45,6 @@ def hostile_site(tmp_path_factory):
 @pytest.mark.parametrize("path, texts", [
     ("thanh-vien/btv-one.html", [NAME, TITLE]),
     ("thanh-vien/index.html", [NAME]),
-    ("index.html", [NAME]),
     ("to-chuc/xa-a1.html", [ORG, SCRIPT, unicodedata.normalize("NFC", NFD)]),
     ("to-chuc/cong-an.html", [IMAGE + " & " + MARKDOWN]),
 ])

@@ -35,7 +35,7 @@ PAGES = ("index.html", "quy-dinh.html", "huong-dan/lich.html", "thanh-vien/index
          "bang-tong-hop/index.html", "tong-hop/index.html", "tong-hop/2026-q4.html", "van-de/index.html",
          "canh-bao/index.html", "bao-cao/phan-thi-ha-2026-h2.html", "bang-tong-hop/day-du.html",
          "bang-tong-hop/giay-nhac.html", "bang-tong-hop/giay-nhac/tat-ca.html", "bo-tri/index.html",
-         "to-chuc/huyen-an-phu/bo-tri.html", "to-chuc/huyen-an-phu/giay-nhac.html", "to-chuc/huyen-an-phu/lich.html")
+         "to-chuc/huyen-an-phu/index.html", "to-chuc/huyen-an-phu/giay-nhac.html", "to-chuc/huyen-an-phu/lich.html")
 
 RUN_AXE = """() => axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
   .then(r => r.violations.filter(v => v.impact === "serious" || v.impact === "critical")

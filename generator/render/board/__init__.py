@@ -8,7 +8,7 @@ the lists to act on from `rules/chase.py`.
 
 from __future__ import annotations
 
-from ..pages import Site
+from ...site.context import Site
 from . import drafts, notices, records
 from .common import Produced, Shared
 from .consolidation import Consolidations

@@ -17,10 +17,12 @@ from ...model import vi
 from ...rules import compliance
 from ...rules.compliance import RULE_ROLE, UNASSIGNED, Tally
 from ...rules.obligations import RULES, Obligation
-from .. import paths
+from ...site import paths
 from ..markup import md
-from ..pages import Site, Words, badge, environment
-from ..tables import Column, Table, markdown, percent
+from ...site.context import Site
+from ..pages import Words, badge, environment
+from ...site.tables import Column, Table, percent
+from ..tables import markdown
 
 NOT_ASSIGNED = "Chưa được phân công"
 PROVINCE_ROW = "Toàn tỉnh"

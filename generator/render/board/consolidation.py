@@ -12,10 +12,10 @@ from ...model import vi
 from ...model.periods import Period
 from ...rules import compliance
 from ...rules.compliance import UNASSIGNED, Consolidation, MemberLine, Tally
-from .. import paths
+from ...site import paths
 from ..markup import md
 from ..pages import name_key
-from ..tables import Column, Table
+from ...site.tables import Column, Table
 from .common import PROVINCE_ROW, Group, Produced, Shared
 
 ROLE_GROUPS = {"btv": "Ủy viên BTV (A, A′, B, R1)", "bch": "Ủy viên BCH không là Ủy viên BTV (C, D, R2, R2′)"}

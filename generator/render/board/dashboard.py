@@ -9,12 +9,12 @@ from ...model import Visit, vi
 from ...model.periods import Period, containing
 from ...rules import chase, compliance
 from ...rules.chase import Lists, Unrecorded
-from .. import paths
+from ...site import paths
 from ..pages import badge, name_key
-from ..tables import Column, Table
+from ...site.tables import Column, Table
 from .common import Group, Produced, Shared
 
-FULL = "bang-tong-hop/day-du.md"
+FULL = paths.FULL_TABLE
 
 
 class Dashboard:

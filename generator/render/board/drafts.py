@@ -7,8 +7,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ...exports import drafts
 from ...model import vi
 from ...rules.obligations import Obligation
-from .. import paths
-from ..pages import Site
+from ...site import paths
+from ...site.context import Site
 from .common import Produced, Shared
 
 

@@ -18,7 +18,8 @@ from ...model.index import in_force
 from ...model.schedule import Meeting
 from ...rules.chase import Lists, still_owing
 from ...rules.obligations import Obligation
-from .. import paths
+from ...site import paths
+from ..markup import link
 from ..pages import name_key
 from .common import Produced, Shared
 from .dashboard import current
@@ -113,25 +114,38 @@ def owing(s: Shared, root: str) -> list[Owing]:
 
 
 def arrange_pages(s: Shared, maker: NoticeMaker) -> Produced:
-    """For each committee, in its organization's folder (which it may read): whom to arrange a visit for,
-    and those members' notices."""
-    template = s.env.get_template("bo-tri.md")
+    """For each committee, its start page in its organization's folder (which it may read): whom to arrange
+    a visit for, the visits arranged there, those members' notices, its feed and the organizations under it."""
+    template = s.env.get_template("committee.md")
     roots = list(s.site.tree.roots)
     counts = {}
     for root in roots:
-        page, rows = paths.arrange_page(root), owing(s, root)
+        page, rows = paths.committee_page(root), owing(s, root)
         members = list(dict.fromkeys(w.member for w in rows))
         counts[root] = len(members)
         notice_page, docx = paths.arrange_notices(root), paths.arrange_notices(root, s.file_name("giay-nhac", "docx"))
         if members:
             yield from maker.files(notice_page, docx, members, f"Giấy nhắc: {s.province.organizations[root].name}",
                                    page, "Bố trí lịch")
-        yield page, template.render(page=page, org=s.province.organizations[root], rows=rows,
-                                    notices=(Markup(paths.relative(page, notice_page)),
-                                             Markup(paths.relative(page, docx))) if members else None,
-                                    state=lambda o: state(s, o), meeting=lambda m: meeting_text(s, m))
+        yield page, template.render(
+            page=page, org=s.province.organizations[root], rows=rows, visits=visits_under(s, root),
+            children=s.site.tree.subtree(root)[1:],
+            notices=(Markup(paths.relative(page, notice_page)), Markup(paths.relative(page, docx))) if members else None,
+            who=lambda m, page=page, target=notice_page: notice_link(s, page, target, m),
+            state=lambda o: state(s, o), meeting=lambda m: meeting_text(s, m))
     yield paths.ARRANGE_INDEX, s.env.get_template("bo-tri-index.md").render(
         page=paths.ARRANGE_INDEX, roots=roots, counts=counts)
+
+
+def visits_under(s: Shared, root: str) -> list:
+    """The visits arranged to the cells of `root` and those under it, the earliest first."""
+    return sorted((v for org in s.site.tree.subtree(root) for v in s.province.index.visits_under.get(org, ())),
+                  key=lambda v: (s.site.agenda.visit_start(v), v.id))
+
+
+def notice_link(s: Shared, page: str, notices: str, member: str) -> Markup:
+    """A member's name on a committee's page: a link to the member's notice, which the committee may read."""
+    return link(s.member_name(member), f"{paths.relative(page, notices)}#{member}")
 
 
 def state(s: Shared, o: Obligation) -> str:

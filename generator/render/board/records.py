@@ -7,9 +7,9 @@ from markupsafe import Markup
 
 from ...model import vi
 from ...rules import compliance
-from .. import paths
+from ...site import paths
 from ..markup import md
-from ..tables import Column, Table
+from ...site.tables import Column, Table
 from .common import Produced, Shared
 
 
