@@ -171,19 +171,16 @@ def test_a_bad_input_stops_the_build_with_its_message_and_keeps_the_site(placeho
 
 @pytest.mark.parametrize("name", [c for c in CASES if needs_a_process(c)])
 def test_a_data_file_that_is_not_a_plain_readable_file_stops_the_build_in_its_own_process(placeholder_project, name):
-    root, before = placeholder_project
-    case = CATALOG / name
-    prepare(root, case)
-    result = build(root, case)
-    check(case, result.returncode, result.stdout, result.stderr)
-    assert fingerprint(root) == before
+    in_its_own_process(*placeholder_project, CATALOG / name)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(REPRESENTATIVES.values()))
 def test_one_bad_input_of_each_class_stops_a_real_build_and_keeps_the_built_site(small_project, name):
-    root, before = small_project
-    case = CATALOG / name
+    in_its_own_process(*small_project, CATALOG / name)
+
+
+def in_its_own_process(root: Path, before: str, case: Path) -> None:
     prepare(root, case)
     result = build(root, case)
     check(case, result.returncode, result.stdout, result.stderr)
