@@ -48,7 +48,7 @@ def test_build_makes_a_browsable_site_with_member_and_organization_pages(built):
     page = (built / member["page"]).read_text()
     assert member["name"] in page
     assert 'id="dieu-2-khoan-3"' in (built / "quy-dinh.html").read_text()
-    assert (built / "to-chuc/huyen-an-phu.html").is_file()
+    assert (built / "to-chuc/xa-khanh-an.html").is_file()
     assert "Dữ liệu mẫu" in (built / "index.html").read_text()
 
 
@@ -116,7 +116,7 @@ def test_every_feed_is_published_under_a_secret_name_and_offered_on_its_page(bui
     assert feed.startswith("https://sinhhoat.tinhuy.sonha.example/lich/") and feed.rsplit("/", 1)[1] in files
     page = (built / member["page"]).read_text()
     assert f'href="webcal://{feed.removeprefix("https://")}"' in page
-    assert 'href="https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Ftinhuy.sonha.example%2F' in page
+    assert 'href="https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fsinhhoat.tinhuy.sonha.example%2F' in page
     assert f'href="../lich/{feed.rsplit("/", 1)[1]}" download' in page
     assert f'value="{feed}"' in page and 'class="md-button feed-copy"' in page
     qr = f'lich/{feed.rsplit("/", 1)[1].removesuffix(".ics")}.svg'
@@ -128,7 +128,7 @@ def test_every_feed_is_published_under_a_secret_name_and_offered_on_its_page(bui
     # Since the feeds for a large province, QR codes are on members' boxes only. The organizations' and the
     # province's boxes are on pages of their own (their committee and the Board may open them), not on the
     # organization pages and the members' index that every member reads.
-    for box, shared in (("to-chuc/huyen-an-phu/lich.html", "to-chuc/huyen-an-phu.html"),
+    for box, shared in (("to-chuc/xa-khanh-an/lich.html", "to-chuc/xa-khanh-an.html"),
                         ("bang-tong-hop/lich.html", "thanh-vien/index.html")):
         assert 'class="feed-subscribe' in (built / box).read_text()
         assert 'class="feed-qr"' not in (built / box).read_text()

@@ -120,10 +120,10 @@ class Feeds:
         self.arranged: dict[str, list[Event]] = {}  # what each organization's feed holds
         for v in province.visits.values():
             if v.status in ("confirmed", "proposed") and self.within(v.date):
-                self.arrange([province.place(v.cell, v.area).organization], events.visit(v))
-        for o, event in self.duties.items():
+                self.arrange([province.place(v.cell, v.area).organization], events.visit(v, own=False))
+        for o in self.duties:
             if o.rule.code in ("A", "A′", "C"):
-                self.arrange(o.qualifying.organizations, event)
+                self.arrange(o.qualifying.organizations, events.duty(o, own=False))
 
     def arrange(self, organizations: Iterable[str], event: Event) -> None:
         """Put `event` in the feeds of these organizations and of every organization above them."""

@@ -70,7 +70,7 @@ class Event:
         return (self.start.isoformat(), self.uid, "" if self.recurrence_id is None else self.recurrence_id.isoformat())
 
 
-def all_day(uid: str, summary: str, day: date, description: str, url: str, reminder: bool,
+def all_day(uid: str, summary: str, day: date, description: str, url: str | None, reminder: bool,
             lead_days: int | None = None) -> Event:
     return Event(uid, summary, day, day + timedelta(days=1), day.isoformat(), description, url=url, reminder=reminder,
                  lead_days=lead_days)
@@ -90,7 +90,9 @@ class Events:
 
     # -- visits
 
-    def visit(self, visit: Visit) -> Event:
+    def visit(self, visit: Visit, own: bool = True) -> Event:
+        """A visit as the member's feed shows it (`own`: with a link to the member's page), or as a committee's
+        feed does (no link: a committee does not open members' pages)."""
         place = self.province.place(visit.cell, visit.area)
         start, end = self.visit_time(visit)
         name = self.province.members[visit.member].name
@@ -103,11 +105,13 @@ class Events:
             lines.append(f"Ghi chú: {visit.note}")
         if place.location:
             lines.append(f"Địa điểm: {place.location}.")
-        lines.append(f"Trang của đồng chí: {self.page_url(paths.member_page(visit.member))}")
+        url = self.page_url(paths.member_page(visit.member)) if own else None
+        if url:
+            lines.append(f"Trang của đồng chí: {url}")
         proposed = visit.status == "proposed"
         return Event(f"lich-du.{visit.id}@{self.host}", ("Đề xuất: " if proposed else "") + summary, start, end,
                      f"{start.isoformat()}/{end.isoformat()} {visit.status}", "\n".join(lines), place.location,
-                     self.page_url(paths.member_page(visit.member)), tentative=proposed)
+                     url, tentative=proposed)
 
     def visit_time(self, visit: Visit) -> tuple[datetime, datetime]:
         """Its own time when given, else the time of the place's meeting that day."""
@@ -120,8 +124,9 @@ class Events:
 
     # -- a member's obligations
 
-    def duty(self, o: Obligation) -> Event:
-        """An attendance obligation not yet met: all day on the period's last day."""
+    def duty(self, o: Obligation, own: bool = True) -> Event:
+        """An attendance obligation not yet met: all day on the period's last day; in a committee's feed
+        (not `own`) without the link to the member's page."""
         name = self.province.members[o.member].name
         verb = "Không thực hiện" if o.status == "missed" else "Hạn"
         lines = [
@@ -131,10 +136,12 @@ class Events:
             f"Được tính: {self.qualifying_text(o)}.",
             *self.host_cells_line(o),
             f"Tình hình đến ngày {vi.day(self.as_of)}: {vi.STATUSES[o.status]}{self.plan_text(o)}.",
-            f"Trang của đồng chí: {self.page_url(paths.member_page(o.member))}",
         ]
+        url = self.page_url(paths.member_page(o.member)) if own else None
+        if url:
+            lines.append(f"Trang của đồng chí: {url}")
         return all_day(self.obligation_uid(o), f"{verb}: {o.rule.title} ({o.period.label}) – {name}", o.due,
-                       "\n".join(lines), self.page_url(paths.member_page(o.member)),
+                       "\n".join(lines), url,
                        o.status in ("due", "planned") and o.due >= self.as_of,
                        self.province.settings.feed_attendance_reminder_days)  # time to attend a monthly meeting
 

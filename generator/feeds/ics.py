@@ -34,11 +34,14 @@ def render(feed: Feed, revisions: dict[str, Revision], settings: Settings) -> by
 
 class Writer:
     """Writes the feeds of one build. An event is in several feeds (a member's, the organizations'):
-    it is made and serialized once, and the same bytes go into each."""
+    it is made and serialized once, and the same bytes go into each. Two events may share a UID and
+    differ in what they tell their readers (a visit in the member's feed links the member's page, in a
+    committee's it does not; a meeting in a member's feed names only that member's own visit): each is
+    written as it is."""
 
     def __init__(self, revisions: dict[str, Revision], settings: Settings):
         self.revisions, self.settings = revisions, settings
-        self.done: dict[str, bytes] = {}
+        self.done: dict[tuple[str, int], bytes] = {}   # by key and event: the feeds share the event objects
 
     def render(self, feed: Feed) -> bytes:
         cal = Calendar()
@@ -59,11 +62,11 @@ class Writer:
         return head[: -len(end)] + b"".join(body) + end
 
     def event(self, event: Event) -> bytes:
-        if event.key not in self.done:
-            self.done[event.key] = vevent(event, self.revisions[event.key], self.settings.timezone,
-                                          self.settings.feed_reminder_days if event.lead_days is None
-                                          else event.lead_days)
-        return self.done[event.key]
+        made = (event.key, id(event))
+        if made not in self.done:
+            self.done[made] = vevent(event, self.revisions[event.key], self.settings.timezone,
+                                     self.settings.feed_reminder_days if event.lead_days is None else event.lead_days)
+        return self.done[made]
 
 
 def serialize(item: Calendar | Timezone) -> bytes:

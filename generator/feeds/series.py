@@ -71,8 +71,7 @@ class Series:
 
     def override(self, place: Place, regular: datetime, meeting: Meeting, change: Change | None,
                  guests: list[Visit], made: Made) -> Event:
-        names = ", ".join(self.province.members[v.member].name for v in guests)
-        summary = made.title + (" – dời lịch" if meeting.moved else "") + (f" – có lịch dự: {names}" if guests else "")
+        summary = made.title + (" – dời lịch" if meeting.moved else "") + (" – có lịch dự" if guests else "")
         lines = []
         if meeting.moved:
             lines.append(f"Dời từ {vi.moment(regular)} sang {vi.moment(meeting.start)}"
@@ -97,9 +96,11 @@ class Series:
         org = self.province.organizations[place.organization]
         return lines + [f"{org.name}: {page_url(self.province, paths.organization_page(org.id))}"]
 
-    def guest_line(self, visit: Visit) -> str:
+    @staticmethod
+    def guest_line(visit: Visit) -> str:
+        """In the member's own feed: the member is arranged to attend (no name: the feed is the member's)."""
         by = f" ({visit.arranged_by} bố trí)" if visit.arranged_by else ""
-        return f"Lịch dự đã bố trí: đồng chí {self.province.members[visit.member].name}{by}."
+        return f"Đồng chí đã được bố trí dự buổi sinh hoạt này{by}."
 
 
 class Made:

@@ -18,6 +18,7 @@ def province(settings: Rec, recs: dict[str, list[Rec]], places: dict[str, dict],
             feed_horizon_months=s["feed_horizon_months"], feed_reminder_days=s["feed_reminder_days"],
             feed_url=s.get("feed_url"), feed_attendance_reminder_days=s["feed_attendance_reminder_days"],
             regulation_number=s.get("regulation_number"), regulation_signed=s.get("regulation_signed"),
+            regulation_signer=s.get("regulation_signer"),
         ),
         organizations=table(recs["organizations"], lambda r: model.Organization(
             r["id"], r["name"], r["kind"], r.get("parent"))),

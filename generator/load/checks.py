@@ -87,6 +87,11 @@ class Checks:
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
                 self.add("settings", self.settings, "timezone", tz,
                          f"múi giờ không có; dùng tên IANA, ví dụ {DEFAULT_TIMEZONE}")
+        signed, counted = self.settings.get("regulation_signed"), self.settings.get("effective_date")
+        if signed and counted and signed > counted:
+            self.add("settings", self.settings, "regulation_signed", signed,
+                     f"ngày ký sau ngày bắt đầu tính ({text(counted)}); Quy định có hiệu lực từ ngày ký nên "
+                     "effective_date không thể trước ngày ký")
 
     def check_references(self) -> None:
         for name, refs in self.REFERENCES.items():

@@ -19,12 +19,15 @@ ORG_KINDS = {
     "xa": "xã",
     "phuong": "phường",
     "thi-tran": "thị trấn",
+    "dac-khu": "đặc khu",
+    "co-quan-dang": "đảng bộ các cơ quan Đảng tỉnh",
+    "ubnd": "đảng bộ Ủy ban nhân dân tỉnh",
     "khoi": "đảng bộ khối các cơ quan và doanh nghiệp",
     "cong-an": "đảng bộ công an",
     "quan-su": "đảng bộ quân sự",
     "co-so": "đảng bộ cơ sở trong cơ quan, doanh nghiệp, đơn vị",
 }
-NO_RESIDENTIAL_KINDS = ("khoi", "cong-an", "quan-su")
+NO_RESIDENTIAL_KINDS = ("co-quan-dang", "ubnd", "khoi", "cong-an", "quan-su")
 
 WEEKDAYS = {
     "monday": "thứ Hai", "tuesday": "thứ Ba", "wednesday": "thứ Tư", "thursday": "thứ Năm",
@@ -97,7 +100,8 @@ SETTINGS = Object(
         Field("sample_data", Bool(), "true nếu đây là dữ liệu mẫu (hư cấu): mọi trang sẽ ghi rõ điều đó",
               default=False),
         Field("timezone", Text(), f"múi giờ theo tên IANA; mặc định {DEFAULT_TIMEZONE}", default=DEFAULT_TIMEZONE),
-        day("effective_date", "ngày Quy định có hiệu lực (ngày ký ban hành)", required=True),
+        day("effective_date", "ngày bắt đầu tính việc thực hiện Quy định: ngày ký ban hành (Quy định có hiệu lực từ "
+            "ngày ký), hoặc ngày Ban Tổ chức bắt đầu theo dõi trên trang nếu muộn hơn", required=True),
         Field("site_url", Url(), "địa chỉ gốc của trang, ví dụ https://tinhuy.example/sinh-hoat/", required=True),
         Field("feed_horizon_months", Int(1, 60), "lịch (iCal) hiển thị đến bao nhiêu tháng tới; mặc định 12",
               default=12),
@@ -109,6 +113,7 @@ SETTINGS = Object(
         text("regulation_number", "số của Quy định, ví dụ “25-QĐ/TU”; văn bản lưu trên trang không ghi số"),
         day("regulation_signed", "ngày ký ban hành Quy định; mặc định là effective_date (Quy định có hiệu lực từ "
             "ngày ký)"),
+        text("regulation_signer", "họ tên đồng chí Bí thư Tỉnh ủy đã ký Quy định (T/M Ban Thường vụ)"),
         Field("feed_url", Url(), "địa chỉ gốc nơi đặt các tệp lịch (iCal) nếu khác trang, ví dụ máy chủ truy cập "
               "được từ Internet như https://lich.sonha.example/; mặc định là site_url và lich/"),
     ],

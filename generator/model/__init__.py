@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from .index import Index
 
-COMMUNE_KINDS = ("xa", "phuong", "thi-tran")  # organization kinds that are communes (xã, phường, thị trấn)
+COMMUNE_KINDS = ("xa", "phuong", "thi-tran", "dac-khu")  # organization kinds at commune level (xã, phường, thị trấn, đặc khu)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +24,7 @@ class Settings:
     province: str
     sample_data: bool
     timezone: str
-    effective_date: date
+    effective_date: date          # the first day duties count: the signing date, or the day the Board started tracking
     site_url: str
     feed_horizon_months: int
     feed_reminder_days: int = 7
@@ -32,6 +32,7 @@ class Settings:
     feed_attendance_reminder_days: int = 30   # an attendance duty not met reminds this long before its period ends
     regulation_number: str | None = None      # the regulation's number and signing date: the text held has neither
     regulation_signed: date | None = None
+    regulation_signer: str | None = None       # who signed it for the Standing Committee (the Bí thư then)
     # The events' UID domain when the site is served somewhere other than `site_url` (`build --site-url`, the
     # local trial): an event keeps its identity wherever its feed is served. None: `site_url`'s host.
     event_domain: str | None = None

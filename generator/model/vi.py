@@ -6,6 +6,8 @@ import unicodedata
 from datetime import date, datetime, time
 
 SAMPLE_NOTICE = "Dữ liệu mẫu: tỉnh, người và địa danh trên trang này đều là hư cấu."
+# The first day duties count (settings.effective_date): the signing date, or a later day the Board started tracking.
+COUNTED_FROM = "ngày bắt đầu tính việc thực hiện Quy định"
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
@@ -22,7 +24,8 @@ STATUSES = {
 }
 ORG_KINDS = {
     "thanh-pho": "Thành phố", "thi-xa": "Thị xã", "huyen": "Huyện", "xa": "Xã", "phuong": "Phường",
-    "thi-tran": "Thị trấn", "khoi": "Đảng bộ khối", "cong-an": "Đảng bộ Công an", "quan-su": "Đảng bộ Quân sự",
+    "thi-tran": "Thị trấn", "dac-khu": "Đặc khu", "co-quan-dang": "Đảng bộ các cơ quan Đảng",
+    "ubnd": "Đảng bộ Ủy ban nhân dân", "khoi": "Đảng bộ khối", "cong-an": "Đảng bộ Công an", "quan-su": "Đảng bộ Quân sự",
     "co-so": "Đảng bộ cơ sở",
 }
 VISIT_STATUSES = {"proposed": "Đề xuất", "confirmed": "Đã xác nhận", "cancelled": "Đã hủy"}

@@ -76,8 +76,9 @@ def rest(site: Site) -> Iterator[tuple[str, str]]:
     yield paths.HOME, env.get_template("home.md").render(page=paths.HOME)
     yield paths.MEMBERS_INDEX, env.get_template("members.md").render(page=paths.MEMBERS_INDEX, rows=member_rows(site))
     yield paths.ORGANIZATIONS_INDEX, env.get_template("organizations.md").render(page=paths.ORGANIZATIONS_INDEX)
-    yield paths.REGULATION, env.get_template("quy-dinh.md").render(page=paths.REGULATION,
-                                                                   settings=site.province.settings)
+    settings = site.province.settings
+    yield paths.REGULATION, env.get_template("quy-dinh.md").render(
+        page=paths.REGULATION, settings=settings, signed=settings.regulation_signed or settings.effective_date)
     template = env.get_template("organization.md")
     for org in site.province.organizations.values():
         page = paths.organization_page(org.id)

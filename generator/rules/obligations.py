@@ -157,11 +157,11 @@ class Context:
             return None
         effective, held = counted[0], counted[1]
         need = "cần ít nhất một nửa số ngày của kỳ"
-        since = ""
+        since, start = "", vi.day(self.province.settings.effective_date)
         if self.province.settings.effective_date > period.start:
-            since = f", tính từ ngày Quy định có hiệu lực {vi.day(self.province.settings.effective_date)}"
+            since = f", tính từ ngày {start}"
         if effective * 2 < period.days:
-            reason = (f"Quy định có hiệu lực từ {vi.day(self.province.settings.effective_date)}: "
+            reason = (f"Việc thực hiện Quy định được tính từ {start}: "
                       f"chỉ áp dụng {effective}/{period.days} ngày của kỳ ({need})")
         elif held * 2 < period.days:
             reason = f"Là {role_wording(member, role_name, period)} {held}/{period.days} ngày của kỳ{since} ({need})"

@@ -86,7 +86,7 @@ class Checker:
             return f"ngày dự {day} sau ngày tính trạng thái ({vi.day(self.as_of)}): chưa được tính; kiểm tra lại ngày"
         effective = self.province.settings.effective_date
         if record.date < effective:
-            return f"ngày {day} trước ngày Quy định có hiệu lực ({vi.day(effective)})"
+            return f"ngày {day} trước {vi.COUNTED_FROM} ({vi.day(effective)})"
         if not any(in_force(r, record.date) for r in member.roles):
             return f"ngày {day} đồng chí không giữ vai trò Ủy viên BTV hay Ủy viên BCH"
         return None

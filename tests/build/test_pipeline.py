@@ -71,7 +71,7 @@ def test_an_engine_failure_leaves_the_previous_site_intact_and_says_so(tmp_path)
     assert run(root, "build", "--as-of", AS_OF).returncode == 0
     before = snapshot(root / "site")
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - Quy định: quy-dinh.md", "  - Quy định: khong-co.md"))
+    config.write_text(config.read_text().replace("  - tables\n", "  - khong_co_phan_mo_rong_nay\n"))
     result = run(root, "build", "--as-of", AS_OF)
     assert result.returncode == 2
     assert "trang cũ được giữ nguyên" in result.stderr

@@ -58,15 +58,15 @@ def test_the_draft_is_prefilled_with_each_meeting_attended_and_the_grievances_ra
     # data/attendance.yml: 15/08 at her residence cell (schedule: the 15th, 19:00) and 04/10 at
     # Chi bộ Thôn Quyết Thắng (first Sunday, 07:30); vv-2026-003 was raised at the second.
     assert ("- Thứ Bảy, 15/08/2026, 19:00: Chi bộ Tổ dân phố 2 (Đảng bộ phường Đông Tiến), "
-            "tại Nhà văn hóa Tổ dân phố 2, Phường Đông Tiến.") in lines
+            "tại Nhà văn hóa Tổ dân phố 2, phường Đông Tiến.") in lines
     assert ("- Chủ nhật, 04/10/2026, 07:30: Chi bộ Thôn Quyết Thắng (Đảng bộ xã Khánh An), "
-            "tại Nhà văn hóa Thôn Quyết Thắng, Xã Khánh An.") in lines
+            "tại Nhà văn hóa Thôn Quyết Thắng, xã Khánh An.") in lines
     raised = [line for line in lines if line.startswith("- Vấn đề bức xúc nêu tại Chi bộ Thôn Quyết Thắng")]
-    assert raised and "Đã thông báo Sở Giao thông vận tải ngày 08/10/2026" in raised[0]
+    assert raised and "Đã thông báo Sở Xây dựng ngày 08/10/2026" in raised[0]
     handling = lines[lines.index(next(l for l in lines if l.startswith("6."))) + 1:]
     # vv-2026-002 (raised 31/05, resolved 02/07, inside H2) and vv-2026-003 (in progress) are followed up.
-    assert any("UBND huyện: đã giải quyết ngày 02/07/2026" in line for line in handling)
-    assert any("Sở Giao thông vận tải: đang giải quyết; Đã khảo sát hiện trạng" in line for line in handling)
+    assert any("UBND xã Khánh An: đã giải quyết ngày 02/07/2026" in line for line in handling)
+    assert any("Sở Xây dựng: đang giải quyết; Đã khảo sát hiện trạng" in line for line in handling)
 
 
 def test_the_draft_is_in_times_new_roman_14_on_a4(built):
@@ -134,7 +134,7 @@ def test_a_meeting_no_obligation_counts_is_left_out_of_the_draft_and_said_why(bu
                   lines.index(next(l for l in lines if l.startswith("2.")))]
     assert not any(line.startswith("- Thứ Bảy, 03/01/2026") for line in times)
     assert ("- Không đưa vào báo cáo: Thứ Bảy, 03/01/2026, 07:30, Chi bộ Tổ dân phố 4 (Đảng bộ phường Đông Tiến), "
-            "vì ngày 03/01/2026 trước ngày Quy định có hiệu lực (05/01/2026).") in times
+            "vì ngày 03/01/2026 trước ngày bắt đầu tính việc thực hiện Quy định (05/01/2026).") in times
 
 
 def test_a_grievance_noted_on_its_meeting_record_too_appears_once_among_the_difficulties(built):

@@ -70,3 +70,21 @@ def test_outlook_opens_its_subscribe_page_with_the_address_filled_in():
         parts = urlsplit(address)
         assert (parts.netloc, parts.path) == (host, "/calendar/0/addfromweb")
         assert parse_qs(parts.query) == {"url": [box.https], "name": ["Dự sinh hoạt chi bộ"]}
+
+
+def test_a_site_built_for_the_local_trial_offers_feeds_pages_and_qr_codes_at_the_address_it_is_served_at():
+    """`build --site-url http://127.0.0.1:8088/` (make nginx): every address a reader taps points at the
+    machine serving the site; the events keep their identity, so a later real build updates them."""
+    from generator.cli import served_at
+    from generator.feeds.calendars import Calendars
+
+    prov = province([btv("m")], [assign("m", "huyen-a", "phu-trach")])
+    trial = served_at(prov, "http://127.0.0.1:8088")
+    tree = Tree(trial)
+    calendars = Calendars(trial, tree, evaluate(trial, AS_OF, tree), "bí mật", {})
+    box = calendars.subscriptions["thanh-vien/m.md"]
+    assert box.https.startswith("http://127.0.0.1:8088/lich/") and box.webcal.startswith("webcal://127.0.0.1:8088/")
+    assert box.opens == "http://127.0.0.1:8088/thanh-vien/m.html"
+    real = Calendars(prov, Tree(prov), evaluate(prov, AS_OF, Tree(prov)), "bí mật", {})
+    assert {e.uid for f in calendars.feeds.values() for e in f.events} == \
+           {e.uid for f in real.feeds.values() for e in f.events}

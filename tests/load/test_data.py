@@ -103,6 +103,21 @@ def test_dates_may_be_written_the_vietnamese_way(tmp_path):
     assert province.settings.effective_date == date(2026, 1, 5)
 
 
+def test_a_regulation_signed_after_the_day_counting_starts_is_refused(tmp_path):
+    settings = SMALL["settings"].rstrip(" ") + "        regulation_signed: 2026-03-01\n"
+    problem = only(problems_of(tmp_path, settings=settings))
+    assert (problem.key, problem.value) == ("regulation_signed", "01/03/2026")
+    assert "ngày ký sau ngày bắt đầu tính (01/01/2026)" in problem.expected
+
+
+def test_counting_may_start_after_the_regulation_was_signed(tmp_path):
+    settings = SMALL["settings"].rstrip(" ") + "        regulation_signed: 2022-03-14\n        regulation_signer: Nguyễn Văn Một\n"
+    province = load(write_data(tmp_path / "data", settings=settings))
+    assert (province.settings.regulation_signed, province.settings.effective_date) == (date(2022, 3, 14),
+                                                                                        date(2026, 1, 1))
+    assert province.settings.regulation_signer == "Nguyễn Văn Một"
+
+
 @pytest.mark.parametrize("bad", ["25:00", "19h30", "7"])
 def test_an_impossible_time_is_rejected(tmp_path, bad):
     problem = only(problems_of(tmp_path, cells=SMALL["cells"].replace('time: "14:00"', f'time: "{bad}"')))

@@ -153,7 +153,7 @@ def test_the_dashboard_opens_with_the_four_chase_lists_in_order_before_the_full_
         "pham-thanh-thang", "dinh-cong-hung", "luong-dinh-tung", "dinh-van-tung", "duong-van-thang",
         "nguyen-cong-dung", "huynh-xuan-tung", "le-van-dung", "luong-thu-mai"]
     assert "Kết quả buổi dự sinh hoạt ngày 27/11/2026 tại Chi bộ Tổ dân phố 7" in unrecorded[0]
-    assert "| 31/12/2026 |" in unrecorded[0] and "Ban Thường vụ thành phố Sơn Hà" in unrecorded[0]
+    assert "| 31/12/2026 |" in unrecorded[0] and "Ban Thường vụ Đảng ủy phường Đông Tiến" in unrecorded[0]
     reports = rows_of(dashboard, "bao-cao-sap-den-han")
     assert len(reports) == 47 and all("| 24/12/2026 |" in r and "trước ngày 25/12/2026 \\(còn 23 ngày\\)" in r
                                       for r in reports)

@@ -33,8 +33,9 @@ def sample():
 # Computed by hand from data/*.yml as of 25/11/2026 (effective date 05/01/2026; reports are due
 # the 24th of the period's last month). Every (rule, status) pair that occurs in the sample is here.
 EXPECTED = [
-    # phan-thi-ha: BTV, in charge of huyen-an-phu (has residential cells), lives at phuong-dong-tien-cb-2 / -kdc-2.
-    ("phan-thi-ha", "2026-H1", "A", "met"),       # 31/05 xa-khanh-an-cb-1: residential, xa-khanh-an is under huyen-an-phu
+    # phan-thi-ha: BTV, in charge of xa-an-phu, xa-phu-huu and xa-khanh-an (communes with residential cells),
+    # lives at phuong-dong-tien-cb-2 / -kdc-2.
+    ("phan-thi-ha", "2026-H1", "A", "met"),       # 31/05 xa-khanh-an-cb-1: residential, in a commune she is in charge of
     ("phan-thi-ha", "2026-H1", "B", "met"),       # 20/01 her residential area phuong-dong-tien-kdc-2
     ("phan-thi-ha", "2026-H1", "R1", "met"),      # 2026-H1 report sent 11/06, before 24/06
     ("phan-thi-ha", "2026-H2", "A", "met"),       # 04/10 xa-khanh-an-cb-5
@@ -45,36 +46,38 @@ EXPECTED = [
     ("luong-van-nam", "2026-H1", "R1", "late"),    # sent 30/06, after 24/06
     ("luong-van-nam", "2026-H2", "A′", "planned"),  # visit confirmed for 03/12 at quan-su-tinh-cb-1
     ("luong-van-nam", "2026-H2", "B", "met"),      # 05/09 at his residence cell
-    # duong-van-thang: BTV, in charge of khoi-co-quan (no residential cells: A′), lives at thi-tran-huong-canh-cb-7.
-    ("duong-van-thang", "2026-H1", "A′", "met"),   # 31/03 dang-bo-so-y-te-cb-1, a cell under khoi-co-quan
+    # duong-van-thang: BTV, in charge of co-quan-dang-tinh and ubnd-tinh (no residential cells: A′),
+    # lives at phuong-huong-canh-cb-7.
+    ("duong-van-thang", "2026-H1", "A′", "met"),   # 31/03 dang-bo-so-y-te-cb-1, a cell under ubnd-tinh
     ("duong-van-thang", "2026-H1", "R1", "missed"),  # no report at all
-    ("duong-van-thang", "2026-H2", "A′", "planned"),  # a *proposed* visit on 05/12 at khoi-co-quan-cb-1 counts
+    ("duong-van-thang", "2026-H2", "A′", "planned"),  # a *proposed* visit on 05/12 at co-quan-dang-tinh-cb-1 counts
     ("duong-van-thang", "2026-H2", "B", "planned"),  # visit confirmed for 30/11 at his residence cell
-    # duong-trong-hung: BTV, in charge of huyen-phu-ninh, lives at phuong-dong-tien-cb-3; one meeting, 31/03.
-    ("duong-trong-hung", "2026-H1", "A", "met"),   # 31/03 thi-tran-phong-chau-cb-3, residential, under huyen-phu-ninh
+    # duong-trong-hung: BTV, in charge of phuong-phong-chau and xa-phu-loc, lives at phuong-dong-tien-cb-3; one
+    # meeting, 31/03.
+    ("duong-trong-hung", "2026-H1", "A", "met"),   # 31/03 phuong-phong-chau-cb-3, residential
     ("duong-trong-hung", "2026-H1", "B", "missed"),  # never at his residence in H1
     ("duong-trong-hung", "2026-H2", "A", "due"),   # nothing in H2, no visit
     ("duong-trong-hung", "2026-H2", "B", "due"),
-    # tran-thi-yen: BTV, in charge of thi-xa-hong-linh, lives at phuong-dong-tien-cb-3.
+    # tran-thi-yen: BTV, in charge of phuong-bac-hong, phuong-nam-hong and xa-thuan-loc, lives at phuong-dong-tien-cb-3.
     ("tran-thi-yen", "2026-H1", "A", "missed"),    # 03/01 phuong-bac-hong-cb-2 is two days before the effective date
     ("tran-thi-yen", "2026-H1", "B", "met"),       # 05/01 at home: the effective date itself counts
-    ("tran-thi-yen", "2026-H2", "A", "planned"),   # visit 01/12 xa-thuan-loc-cb-5, residential, under thi-xa-hong-linh
+    ("tran-thi-yen", "2026-H2", "A", "planned"),   # visit 01/12 xa-thuan-loc-cb-5, residential
     # luong-dinh-kien: BTV, in charge of cong-an-tinh (A′), lives at phuong-tay-son-cb-6.
     ("luong-dinh-kien", "2026-H1", "A′", "met"),   # 05/03 cong-an-tinh-cb-5
     ("luong-dinh-kien", "2026-H2", "A′", "due"),   # nothing at cong-an-tinh in H2, no visit
-    # le-van-hung: BCH; follows xa-phu-huu until 31/07; BTV in charge of huyen-an-phu from 01/08.
+    # le-van-hung: BCH; follows xa-phu-huu until 31/07; BTV in charge of xa-an-phu and xa-khanh-an from 01/08.
     ("le-van-hung", "2026-Q2", "C", "missed"),     # no meeting in Q2
     ("le-van-hung", "2026-Q2", "R2′", "missed"),   # follows a commune, no Q2 report
     ("le-van-hung", "2026-Q3", "C", "not-applicable"),  # BCH-only 01/07–31/07: 31 of 92 days
     ("le-van-hung", "2026-H2", "D", "not-applicable"),  # BCH-only 31 of 184 days
-    ("le-van-hung", "2026-H2", "A", "met"),        # BTV 153/184 days; 05/09 xa-khanh-an-cb-6 under huyen-an-phu
+    ("le-van-hung", "2026-H2", "A", "met"),        # BTV 153/184 days; 05/09 xa-khanh-an-cb-6
     ("le-van-hung", "2026-H2", "B", "planned"),    # visit 03/12 at his residence cell
-    # vo-trong-hieu: BCH, follows huyen-my-duc (a district: R2), lives at xa-quy-hau-cb-7.
-    ("vo-trong-hieu", "2026-Q1", "R2", "met"),     # sent 19/03
-    ("vo-trong-hieu", "2026-Q2", "R2", "missed"),  # no Q2 report
-    ("vo-trong-hieu", "2026-Q3", "C", "met"),      # 05/09 xa-an-my-cb-2 under huyen-my-duc
+    # vo-trong-hieu: BCH, follows xa-an-my (a commune: R2′), lives at xa-quy-hau-cb-7.
+    ("vo-trong-hieu", "2026-Q1", "R2′", "met"),     # sent 19/03
+    ("vo-trong-hieu", "2026-Q2", "R2′", "missed"),  # no Q2 report
+    ("vo-trong-hieu", "2026-Q3", "C", "met"),      # 05/09 xa-an-my-cb-2
     ("vo-trong-hieu", "2026-Q4", "C", "planned"),  # visit 15/12 xa-an-my-cb-5
-    ("vo-trong-hieu", "2026-Q4", "R2", "due"),
+    ("vo-trong-hieu", "2026-Q4", "R2′", "due"),
     ("vo-trong-hieu", "2026-H1", "D", "met"),      # 03/03 at his residence cell
     # luong-dinh-tung: BCH from 20/05/2026, follows phuong-nam-hong (a commune: R2′), lives at phuong-binh-minh-cb-4.
     ("luong-dinh-tung", "2026-Q2", "C", "not-applicable"),  # 42 of 91 days
@@ -99,6 +102,8 @@ EXPECTED = [
     ("pham-minh-hung", "2026-H2", "D", "due"),     # no H2 meeting at home
     # nguyen-cong-dung: BCH, follows dang-bo-so-y-te (no residential cells: any cell; not a commune: R2).
     ("nguyen-cong-dung", "2026-Q1", "C", "met"),   # 03/03 dang-bo-so-y-te-cb-2, a non-residential cell
+    ("nguyen-cong-dung", "2026-Q1", "R2", "met"),   # sent before 24/03
+    ("nguyen-cong-dung", "2026-Q4", "R2", "due"),
     ("nguyen-cong-dung", "2026-Q3", "C", "missed"),
     ("nguyen-cong-dung", "2026-Q3", "R2", "missed"),  # reports for Q1 and Q2 only
 ]
@@ -127,7 +132,7 @@ def test_the_sample_records_that_cannot_count_are_listed_with_why(sample):
               "dsh-tran-thi-yen-20260103", "dsh-trinh-van-hai-20260103", "dsh-cao-dinh-nam-20260104",
               "dsh-luong-dinh-nam-20260104"]
     assert set(found) == {*before, "dsh-luong-dinh-tung-20260610", "dsh-pham-minh-hung-20261105"}
-    assert all(found[r].file == "attendance.yml" and "trước ngày Quy định có hiệu lực (05/01/2026)" in found[r].message
+    assert all(found[r].file == "attendance.yml" and "trước ngày bắt đầu tính việc thực hiện Quy định (05/01/2026)" in found[r].message
                for r in before)
     assert "Là Ủy viên BCH 42/91 ngày" in found["dsh-luong-dinh-tung-20260610"].message
     assert found["dsh-pham-minh-hung-20261105"].message == (
@@ -156,8 +161,8 @@ def test_a_meeting_outside_the_role_before_the_regulation_or_after_the_as_of_dat
     found = warnings_of(prov, as_of=date(2026, 6, 1))
     assert found["dsh-b-cb-thon-1-2026-01-20"] == "ngày 20/01/2026 đồng chí không giữ vai trò Ủy viên BTV hay Ủy viên BCH"
     assert found["dsh-b-cb-thon-1-2026-07-05"].startswith("ngày dự 05/07/2026 sau ngày tính trạng thái (01/06/2026)")
-    assert warnings_of(prov_early) == {"dsh-c-cb-thon-1-2026-01-05": "ngày 05/01/2026 trước ngày Quy định có hiệu lực "
-                                       "(10/01/2026)"}
+    assert warnings_of(prov_early) == {"dsh-c-cb-thon-1-2026-01-05": "ngày 05/01/2026 trước ngày bắt đầu tính "
+                                       "việc thực hiện Quy định (10/01/2026)"}
 
 
 def test_a_non_residential_cell_another_area_or_a_lapsed_assignment_cannot_count():
@@ -309,7 +314,7 @@ def test_grievances_have_their_age_or_time_to_resolution_counted_from_the_meetin
     assert lines["vv-2026-001"].days == 22    # 05/06 → resolved 27/06
     assert lines["vv-2026-002"].days == 32    # 31/05 → resolved 02/07
     assert lines["vv-2026-005"].days == 59    # 08/08 → resolved 06/10
-    assert lines["vv-2026-007"].organization == "huyen-phu-ninh"  # thi-tran-phong-chau-cb-3 is under it
+    assert lines["vv-2026-007"].organization == "phuong-phong-chau"  # where phuong-phong-chau-cb-3 is
     order = list(lines)
     assert order[:4] == ["vv-2026-007", "vv-2026-004", "vv-2026-006", "vv-2026-003"]  # open: oldest first
 
@@ -319,6 +324,8 @@ def test_grievances_by_organization_count_open_and_resolved_and_the_mean_time(sa
     groups = Groups(prov, tree)
     counts_by_org = {c.organization: c for c in compliance.grievances_by_organization(
         compliance.grievance_lines(prov, groups, AS_OF), tree.roots)}
-    tan_lac = counts_by_org["huyen-tan-lac"]  # vv-004 open (171 days), vv-005 resolved in 59 days
-    assert (tan_lac.open, tan_lac.in_progress, tan_lac.resolved) == (1, 0, 1)
-    assert (tan_lac.oldest_open, tan_lac.mean_to_resolve) == (171, 59.0)
+    khanh_an = counts_by_org["xa-khanh-an"]  # vv-003 in progress (52 days), vv-002 resolved in 32 days
+    assert (khanh_an.open, khanh_an.in_progress, khanh_an.resolved) == (0, 1, 1)
+    assert (khanh_an.oldest_open, khanh_an.mean_to_resolve) == (52, 32.0)
+    muong_khen = counts_by_org["xa-muong-khen"]  # vv-004 open (171 days), nothing resolved
+    assert (muong_khen.open, muong_khen.oldest_open, muong_khen.mean_to_resolve) == (1, 171, None)

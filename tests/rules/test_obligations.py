@@ -77,7 +77,7 @@ def test_exactly_half_a_period_is_enough():
 def test_nothing_applies_before_the_effective_date():
     prov = province([bch("m")], [assign("m", "xa-a1", "theo-doi")], effective=date(2026, 2, 20))
     q1 = obligations(prov, date(2026, 3, 1), "m", Q1)["C"]
-    assert q1.status == "not-applicable" and "hiệu lực từ 20/02/2026" in q1.reason
+    assert q1.status == "not-applicable" and "được tính từ 20/02/2026" in q1.reason
     assert obligations(prov, date(2026, 3, 1), "m", Q2)["C"].status == "due"
 
 
@@ -225,7 +225,7 @@ def test_a_role_ending_weeks_after_a_february_effective_date_is_not_applicable_w
         found = obligations(prov, date(2026, 11, 25), "m", period)
         assert {o.status for o in found.values()} == {"not-applicable"}
         assert found[rule].reason.startswith(
-            f"Là Ủy viên BCH {days} ngày của kỳ, tính từ ngày Quy định có hiệu lực 02/02/2026")
+            f"Là Ủy viên BCH {days} ngày của kỳ, tính từ ngày 02/02/2026")
         assert found[rule].covered_days == int(days.split("/")[0])
 
 

@@ -29,10 +29,10 @@ def test_the_dashboard_filters_by_organization_status_and_name_as_the_csv_counts
         (built / "bang-tong-hop" / "bang-tong-hop-day-du-nghia-vu-2026-11-25.csv").read_text(encoding="utf-8-sig"), newline="")))
     assert total == len(export) > 100
 
-    table.locator('select[aria-label="Đảng bộ"]').select_option("Đảng bộ huyện An Phú")
-    expected = [r for r in export if "Đảng bộ huyện An Phú" in r["Đảng bộ"].split("; ")]
+    table.locator('select[aria-label="Đảng bộ"]').select_option("Đảng bộ xã Khánh An")
+    expected = [r for r in export if "Đảng bộ xã Khánh An" in r["Đảng bộ"].split("; ")]
     expect(rows).to_have_count(len(expected))
-    assert all("Đảng bộ huyện An Phú" in rows.nth(i).locator("td").nth(2).inner_text() for i in range(rows.count()))
+    assert all("Đảng bộ xã Khánh An" in rows.nth(i).locator("td").nth(2).inner_text() for i in range(rows.count()))
 
     table.locator('select[aria-label="Trạng thái"]').select_option("Đã có lịch")
     planned = [r for r in expected if r["Trạng thái"] == "Đã có lịch"]
@@ -51,7 +51,7 @@ def test_a_member_under_two_organizations_is_found_under_each(page, base):
     page.goto(base + "bang-tong-hop/day-du.html")
     table = page.locator('.data-table[data-name="nghia-vu"]')
     organization = table.locator('select[aria-label="Đảng bộ"]')
-    for name in ("Đảng bộ huyện Mỹ Đức", "Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh"):
+    for name in ("Đảng bộ xã An Mỹ", "Đảng bộ Ủy ban nhân dân tỉnh"):
         organization.select_option(name)
         expect(visible_rows(page).filter(has_text="Phạm Thanh Thắng")).to_have_count(3)  # A, B, R1 of H2
 
@@ -93,7 +93,7 @@ def test_every_board_page_prints_its_tables_whole_within_a4_landscape(page, base
     page.set_viewport_size({"width": A4_LANDSCAPE_PX, "height": 740})
     page.emulate_media(media="print")
     for path in ("bang-tong-hop/index.html", "bang-tong-hop/day-du.html", "bang-tong-hop/giay-nhac.html",
-                 "to-chuc/huyen-an-phu/index.html", "tong-hop/index.html", "tong-hop/2026.html", "van-de/index.html",
+                 "to-chuc/xa-khanh-an/index.html", "tong-hop/index.html", "tong-hop/2026.html", "van-de/index.html",
                  "canh-bao/index.html"):
         page.goto(base + path)
         tables = page.locator("article table")

@@ -173,3 +173,29 @@ def test_the_search_index_and_the_sitemap_tell_a_member_nothing_of_another_membe
     pages = {doc["location"].split("#")[0] or "index.html" for doc in index["docs"]}
     assert pages and all(registry.kind_of(p).for_everyone for p in pages)
     assert not registry.may_read("sitemap.xml", registry.Reader(Role.MEMBER, next(iter(load(data).members))))
+
+
+# What each role reads, as the readers' issue says it (not read from the registry): a member reads the
+# regulation, the guidance, their own page, drafts and feed, and the organizations' pages; a committee its own
+# organization's page, notices and feeds and the organizations' pages; the Board and the Office everything.
+SHARED = {"home", "regulation", "guidance", "missing", "theme", "search", "feed-qr", "organizations", "organization"}
+SPEC = {
+    Role.MEMBER: SHARED | {"member", "draft", "member-feed-json"},
+    Role.COMMITTEE: SHARED | {"committee", "committee-notices", "organization-feed"},
+    Role.BOARD: set(registry.KINDS) - {"feed"},
+    Role.OFFICE: set(registry.KINDS) - {"feed"},
+}
+OWN_ONLY = {"member", "draft", "member-feed-json", "committee", "committee-notices", "organization-feed"}
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_reads_what_the_readers_issue_says_and_nothing_more(role):
+    reads = {k.key for k in registry.KINDS.values() if any(a.role is role for a in k.readers)}
+    assert reads == SPEC[role]
+    scoped = {k.key for k in registry.KINDS.values() if any(a.role is role and a.scope is not registry.Scope.ANY
+                                                             for a in k.readers)}
+    assert scoped == (SPEC[role] & OWN_ONLY if role in (Role.MEMBER, Role.COMMITTEE) else set())
+
+
+def test_only_the_feed_files_open_without_signing_in():
+    assert [k.key for k in registry.KINDS.values() if k.public] == ["feed"]

@@ -172,7 +172,7 @@ def test_a_changed_row_of_a_record_that_cannot_count_is_refused_with_the_reason(
 
     assert result.code == 1
     assert (f"{SHEET}!E{row}: Ngày = “03/01/2026”\n    → bản ghi này sẽ không được tính cho nghĩa vụ nào: "
-            "ngày 03/01/2026 trước ngày Quy định có hiệu lực (05/01/2026)") in result.err
+            "ngày 03/01/2026 trước ngày bắt đầu tính việc thực hiện Quy định (05/01/2026)") in result.err
     assert snapshot(data) == before
 
 
