@@ -21,9 +21,10 @@ test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(FAKETIME) $(SOFFICE) $(NGINX) $(SYSTE
 	$(BIN)/python -m pytest
 
 # The core, for the edit-test loop: no browser, nginx, LibreOffice, Node or full build; only the Python packages.
+# Both cores, a test file to each in turn (pytest-xdist).
 FAST := not (browser or nginx or libreoffice or node or slow)
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "$(FAST)"
+	$(BIN)/python -m pytest -q -m "$(FAST)" -n 2 --dist loadfile
 
 # The maintainers' manual (docs/, manual.yml) as its own site in build/manual/; a warning fails it.
 docs: $(STAMP)
