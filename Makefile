@@ -13,13 +13,25 @@ NGINX := /usr/sbin/nginx
 SYSTEMD_ANALYZE := /usr/bin/systemd-analyze
 PORT ?= 8088
 
-.PHONY: site test lint golden serve check schema bench bench-workbook nginx
+.PHONY: site test test-fast docs lint golden serve check schema bench bench-workbook nginx
 
 site: $(STAMP)
-	$(BIN)/python -m generator build
+	$(BIN)/sinh-hoat build
 
+# Every test: installs what the tiers need (Chromium, faketime, LibreOffice, poppler, fonts, nginx, systemd,
+# ical.js) first.
 test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(FAKETIME) $(SOFFICE) $(PDFTOTEXT) $(LIBERATION) $(NGINX) $(SYSTEMD_ANALYZE)
 	$(BIN)/python -m pytest
+
+# The core, for the edit-test loop: no browser, nginx, LibreOffice, Node or full build; only the Python packages.
+# Both cores, a test file to each in turn (pytest-xdist).
+FAST := not (browser or nginx or libreoffice or node or slow)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "$(FAST)" -n 2 --dist loadfile
+
+# The maintainers' manual (docs/, manual.yml) as its own site in build/manual/; a warning fails it.
+docs: $(STAMP)
+	$(BIN)/properdocs build --strict --config-file manual.yml
 
 # ruff, then the size limits (modules, classes, function complexity) with radon: every offender is listed.
 lint: $(STAMP)
@@ -43,21 +55,21 @@ bench-workbook: $(STAMP)
 	.venv-zensical/bin/python -m pip install --quiet zensical
 
 serve: $(STAMP)
-	$(BIN)/python -m generator serve
+	$(BIN)/sinh-hoat serve
 
 check: $(STAMP)
-	$(BIN)/python -m generator check
+	$(BIN)/sinh-hoat check
 
 schema: $(STAMP)
-	$(BIN)/python -m generator schema
+	$(BIN)/sinh-hoat schema
 
 # The site through Debian's nginx on 127.0.0.1:$(PORT), with the access rules and the sample accounts
 # (deploy/sample-accounts.csv), in the foreground, without root: pid, logs and temp files in build/nginx/.
 # The site is built for that address, so calendar buttons, feed addresses and QR codes work from this machine.
 nginx: $(STAMP) $(NGINX)
-	$(BIN)/python -m generator build --site-url http://127.0.0.1:$(PORT)/
-	$(BIN)/python -m generator account --import deploy/sample-accounts.csv --accounts build/nginx/accounts
-	$(BIN)/python -m generator nginx --out build/nginx --accounts build/nginx/accounts --site site \
+	$(BIN)/sinh-hoat build --site-url http://127.0.0.1:$(PORT)/
+	$(BIN)/sinh-hoat account --import deploy/sample-accounts.csv --accounts build/nginx/accounts
+	$(BIN)/sinh-hoat nginx --out build/nginx --accounts build/nginx/accounts --site site \
 		--listen 127.0.0.1:$(PORT) --standalone
 	$(NGINX) -p $(CURDIR)/build/nginx -e $(CURDIR)/build/nginx/error.log -c $(CURDIR)/build/nginx/nginx.conf
 

@@ -71,7 +71,7 @@ def measure(folder: str, name: str, size: dict | None) -> dict:
     rss = {m.group(1): int(m.group(2)) for m in re.finditer(r"^\s+peak (\w+)\s+(\d+) MB$", out, re.M)}
     alone_dir = WORK / "engine-alone"
     shutil.rmtree(alone_dir, ignore_errors=True)
-    engine_alone, engine_peak, _ = run([PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(alone_dir)], root)
+    engine_alone, engine_peak, _ = run([PYTHON, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(alone_dir)], root)
     result = dict(name=name, phases=phases, total=total, peak=peak, rss=rss, size=size_mb(root / "site"),
                   engine_alone=engine_alone, engine_peak=engine_peak)
     if ZENSICAL.exists():

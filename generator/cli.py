@@ -1,7 +1,8 @@
-"""Command line: check, build, publish, serve, schema, mail.
+"""The command line, installed as `sinh-hoat` (`.venv/bin/sinh-hoat` after `make site`; `python -m generator`
+runs the same): check, build, publish, serve, schema, synth, workbook, account, nginx, mail.
 
 The only place the clock is read: "as of" defaults to today in the province's
-time zone.
+time zone. Paths are taken relative to the folder the command runs in, when it runs.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .build import pipeline, publish, serve
 from .deploy import commands as deploy
 from .feeds import tokens
 from .load import problems, schema
+from .load.schema import DEFAULT_TIMEZONE
 from .load.data import load
 from .load.problems import DataError, report
 from .mail import command as mail
@@ -26,11 +28,17 @@ from .model.tree import Tree
 from .rules import compliance
 from .rules.obligations import evaluate
 
-ROOT = Path.cwd()
+PROGRAM = "sinh-hoat"
+FOLDERS = ("data", "site")   # made absolute from the folder the command runs in, as the engine's paths are
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    root = Path.cwd()
+    for name in FOLDERS:
+        if isinstance(getattr(args, name, None), Path):
+            setattr(args, name, root / getattr(args, name))
+    args.root = root
     without_data = {"schema": schema_command, "workbook": workbook_command, "synth": synth_command}
     if args.command in without_data:
         return without_data[args.command](args)
@@ -62,15 +70,16 @@ def main(argv: list[str] | None = None) -> int:
 def with_secret(args, province, secret: str, timings: pipeline.Timings) -> int:
     """build, publish and serve: the commands that make the feeds' addresses."""
     as_of = args.as_of or today(province.settings.timezone)
+    root = args.root
     if args.command == "build":
-        status = pipeline.build(ROOT, province, args.data, args.site, as_of, secret, args.feeds_dir, timings)
+        status = pipeline.build(root, province, args.data, args.site, as_of, secret, args.feeds_dir, timings)
         if args.timings:
             print(timings.report())
         return status
     if args.command == "publish":
-        return publish.publish(args.dest, lambda folder: pipeline.build(ROOT, province, args.data, folder, as_of,
+        return publish.publish(args.dest, lambda folder: pipeline.build(root, province, args.data, folder, as_of,
                                                                          secret, args.feeds_dir))
-    return serve.serve(ROOT, args.data, lambda tz: args.as_of or today(tz), args.port, secret)
+    return serve.serve(root, args.data, lambda tz: args.as_of or today(tz), args.port, secret)
 
 
 def served_at(province, url: str):
@@ -83,33 +92,33 @@ def served_at(province, url: str):
 
 
 def parser() -> argparse.ArgumentParser:
-    found = argparse.ArgumentParser(prog="python -m generator",
+    found = argparse.ArgumentParser(prog=PROGRAM,
                                     description="Kiểm tra dữ liệu và dựng trang, lịch (iCal) từ thư mục data/.")
-    found.add_argument("--data", type=Path, default=ROOT / "data", help="thư mục dữ liệu (mặc định: data/)")
+    found.add_argument("--data", type=Path, default=Path("data"), help="thư mục dữ liệu (mặc định: data/)")
     commands = found.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="kiểm tra dữ liệu và in tóm tắt")
     check_cmd.add_argument("--as-of", type=as_of_date,
                            help="ngày tính các bản ghi không được tính, dạng YYYY-MM-DD (mặc định: hôm nay)")
     build_cmd = commands.add_parser("build", help="kiểm tra dữ liệu rồi dựng trang vào site/")
     build_cmd.add_argument("--as-of", type=as_of_date, help="ngày tính trạng thái, dạng YYYY-MM-DD (mặc định: hôm nay)")
-    build_cmd.add_argument("--site", type=Path, default=ROOT / "site", help="thư mục kết quả (mặc định: site/)")
+    build_cmd.add_argument("--site", type=Path, default=Path("site"), help="thư mục kết quả (mặc định: site/)")
     build_cmd.add_argument("--timings", action="store_true", help="in thời gian của từng bước")
     build_cmd.add_argument("--site-url", help="địa chỉ nơi trang được phục vụ khi chạy thử (ví dụ http://127.0.0.1:8088/), "
                            "thay cho site_url: nút đăng ký lịch, địa chỉ lịch và mã QR trỏ về đó")
     build_cmd.add_argument("--feeds-dir", type=Path,
                            help="ghi thêm riêng các tệp lịch (.ics) vào thư mục này, để đặt trên máy chủ Internet")
     add_publish(commands)
-    deploy.add(commands, ROOT)
+    deploy.add(commands)
     serve_cmd = commands.add_parser("serve", help="xem trước, tự dựng lại khi data/ hoặc content/ thay đổi")
-    serve_cmd.add_argument("--as-of", type=as_of_date)
-    serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.add_argument("--as-of", type=as_of_date, help="ngày tính trạng thái, dạng YYYY-MM-DD (mặc định: hôm nay)")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="cổng xem trước trên 127.0.0.1")
     schema_cmd = commands.add_parser("schema", help="ghi JSON Schema của từng tệp dữ liệu")
-    schema_cmd.add_argument("--out", type=Path, default=ROOT / "schema")
+    schema_cmd.add_argument("--out", type=Path, default=Path("schema"), help="thư mục ghi (mặc định: schema/)")
     synth_cmd = commands.add_parser("synth", help="tạo dữ liệu tổng hợp (hợp lệ) của một tỉnh cỡ bất kỳ")
-    synth_cmd.add_argument("--members", type=int, default=150)
-    synth_cmd.add_argument("--cells", type=int, default=15000)
+    synth_cmd.add_argument("--members", type=int, default=150, help="số đồng chí")
+    synth_cmd.add_argument("--cells", type=int, default=15000, help="số chi bộ")
     synth_cmd.add_argument("--records", type=int, help="số bản ghi (mặc định: 66 cho mỗi đồng chí)")
-    synth_cmd.add_argument("--seed", type=int, default=1)
+    synth_cmd.add_argument("--seed", type=int, default=1, help="cùng seed, cùng dữ liệu")
     synth_cmd.add_argument("--as-of", type=as_of_date, help="ngày hiện tại của dữ liệu (mặc định: hôm nay)")
     synth_cmd.add_argument("out", type=Path, help="thư mục ghi dữ liệu")
     add_workbook_commands(commands)
@@ -138,7 +147,7 @@ def schema_command(args) -> int:
 
 
 def synth_command(args) -> int:
-    files = synth.synthesize(args.members, args.cells, args.seed, args.as_of or today("Asia/Ho_Chi_Minh"),
+    files = synth.synthesize(args.members, args.cells, args.seed, args.as_of or today(DEFAULT_TIMEZONE),
                              args.records)
     synth.write(files, args.out)
     print(f"Đã ghi dữ liệu tổng hợp vào {args.out}: "

@@ -1,6 +1,6 @@
 """A synthetic province of any size, valid and of realistic shape, for benchmarks and tests.
 
-`python -m generator synth --members 150 --cells 15000 --seed 1 OUT_DIR` writes the ten data
+`sinh-hoat synth --members 150 --cells 15000 --seed 1 OUT_DIR` writes the ten data
 files: an organization tree with districts, communes (some directly under the province, as
 after the 2025 reform), sub-committees under some communes, and the three kinds without
 residential areas; residential cells with their areas, and other cells; a mix of schedules
@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from .load.assemble import WEEKDAY_NUMBERS, schedule_of
-from .load.schema import FILES
+from .load.schema import DEFAULT_TIMEZONE, FILES
 from .model import Cell, schedule
 
 FAMILY = ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Lương Mai Cao Tạ "
@@ -36,7 +36,7 @@ TIMES = ("19:30", "19:30", "19:30", "19:00", "14:00", "08:00", "07:30", "16:30")
 WEEKDAYS = list(WEEKDAY_NUMBERS)
 KIND_WORDS = {"thanh-pho": "thành phố", "thi-xa": "thị xã", "huyen": "huyện", "xa": "xã", "phuong": "phường",
               "thi-tran": "thị trấn"}
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+TZ = ZoneInfo(DEFAULT_TIMEZONE)
 
 
 @dataclass
@@ -66,7 +66,7 @@ def synthesize(members: int, cells: int, seed: int, as_of: date, records: int | 
     p = Files(random.Random(seed), as_of)
     start = date(as_of.year - 2, 1, 1)
     p.files["settings"] = {
-        "province": "Tỉnh Tổng Hợp", "sample_data": True, "timezone": "Asia/Ho_Chi_Minh",
+        "province": "Tỉnh Tổng Hợp", "sample_data": True, "timezone": DEFAULT_TIMEZONE,
         "effective_date": start, "site_url": "https://sinhhoat.tinhuy.tonghop.example/",
         "feed_horizon_months": 36,
     }

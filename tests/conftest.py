@@ -1,4 +1,10 @@
-"""The fixtures every test folder shares. What they are made from is in `tests/support/`."""
+"""The fixtures every test folder shares, and the tiers. What the fixtures are made from is in `tests/support/`.
+
+A test's tier follows from what it needs: a test that uses a fixture of `TIERS` (directly or through another
+fixture) gets that fixture's marker, so a new test falls into its tier by itself. Tests that build whole sites
+through the command line without such a fixture carry `@pytest.mark.slow` themselves. `make test-fast` runs
+the tests with none of these markers (no browser, nginx, LibreOffice, Node, no full build); `make test` runs all.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,32 @@ import functools
 import http.server
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
 
 from .support.browser import ARGS, CHROMIUM, SUB_PATH, Quiet, assert_clean, checked_page
 from .support.files import write_data
 from .support.project import AS_OF, project, run
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+# fixture -> the marker of every test that uses it; pyproject.toml registers the markers
+TIERS = {
+    "browser": "browser",       # Debian's Chromium through Playwright
+    "nginx": "nginx",           # Debian's nginx (tests/deploy/conftest.py)
+    "soffice": "libreoffice",   # LibreOffice Calc converting a workbook
+    "icaljs": "node",           # ical.js (npm) under Node
+    "built": "slow",            # the sample built once through the command line and the engine
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture, marker in TIERS.items():
+            if fixture in item.fixturenames:
+                item.add_marker(marker)
 
 
 @pytest.fixture
@@ -43,6 +68,8 @@ def base(built, tmp_path_factory) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
+    from playwright.sync_api import sync_playwright  # only the browser tests load Playwright
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield chromium
@@ -67,3 +94,23 @@ def pytest_addoption(parser):
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(scope="session")
+def icaljs():
+    """Mozilla's ical.js (npm, `make test` installs it) reading feeds: `icaljs(files, first, last)`."""
+    from .support.calendars import NODE_MODULE, icaljs
+
+    if not NODE_MODULE.exists():
+        pytest.fail(f"{NODE_MODULE} is missing: `make test` installs it (npm ci)")
+    return icaljs
+
+
+@pytest.fixture(scope="session")
+def soffice():
+    """Debian's LibreOffice Calc saving a workbook again: `soffice(path, folder)` gives the saved copy."""
+    from .workbook.books import SOFFICE, convert_with_libreoffice
+
+    if not Path(SOFFICE).exists():
+        pytest.fail(f"{SOFFICE} is missing: `make test` installs Debian's libreoffice-calc")
+    return convert_with_libreoffice

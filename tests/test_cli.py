@@ -12,6 +12,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 
 from generator.load import schema
@@ -160,6 +161,7 @@ def small_project(tmp_path: Path) -> Path:
     return project(tmp_path, write_data(tmp_path / "data"))
 
 
+@pytest.mark.slow
 def test_without_a_secret_the_build_warns_loudly_and_a_secret_changes_every_address(tmp_path):
     root = small_project(tmp_path)
     plain = run(root, "build", "--as-of", "2026-11-25")
@@ -172,6 +174,7 @@ def test_without_a_secret_the_build_warns_loudly_and_a_secret_changes_every_addr
     assert short.returncode == 1 and "FEED_SECRET quá ngắn (4 ký tự)" in short.stderr
 
 
+@pytest.mark.slow
 def test_the_feeds_alone_go_to_their_own_folder_and_a_rotated_address_disappears(tmp_path):
     root = small_project(tmp_path)
     public = tmp_path / "public"
@@ -200,6 +203,7 @@ def sequences(site: Path) -> dict[tuple, int]:
     return found
 
 
+@pytest.mark.slow
 def test_rebuilding_after_a_data_edit_keeps_uids_and_never_lowers_sequence(tmp_path):
     root = small_project(tmp_path)
     cells = root / "data" / "cells.yml"
@@ -232,6 +236,7 @@ def test_check_lists_records_that_cannot_count_with_file_line_and_why_and_still_
             "    → Chi bộ Thôn Thượng (Đảng bộ xã Hòa Bình) không thuộc đảng bộ nào") in result.stdout
 
 
+@pytest.mark.slow
 def test_build_prints_the_warnings_and_builds_the_site(tmp_path):
     data = write_data(tmp_path / "data", attendance="""
         - id: dsh-ngoai
@@ -247,6 +252,7 @@ def test_build_prints_the_warnings_and_builds_the_site(tmp_path):
     assert "dsh-ngoai" in (root / "site" / "canh-bao" / "index.html").read_text()
 
 
+@pytest.mark.slow
 def test_a_broken_link_in_a_page_fails_the_build_and_keeps_the_previous_site(tmp_path):
     root = project(tmp_path, write_data(tmp_path / "data"))
     (root / "site").mkdir()

@@ -6,16 +6,16 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..model import Province
+from ..model import Province, names
 from . import accounts, nginx
 from .access import ROLES
 
 
-def add(commands, root: Path) -> None:
+def add(commands) -> None:
     cmd = commands.add_parser("nginx", help="ghi cấu hình nginx (khối server, quy tắc truy cập) từ dữ liệu và tài khoản")
     cmd.add_argument("--out", type=Path, required=True, help="thư mục ghi access.conf, server.conf")
     cmd.add_argument("--accounts", type=Path, required=True, help="tệp tài khoản (login:hash:vai trò), ngoài data/")
-    cmd.add_argument("--site", type=Path, default=root / "site",
+    cmd.add_argument("--site", type=Path, default=Path("site"),
                      help="thư mục trang nginx phục vụ (mặc định: site/; khi triển khai: DEST/current)")
     cmd.add_argument("--listen", default="127.0.0.1:8088", help="địa chỉ:cổng nginx nghe (mặc định 127.0.0.1:8088)")
     cmd.add_argument("--server-name", default="_", help="tên miền của trang")
@@ -49,9 +49,9 @@ def run(args, province: Province) -> int:
 
 def write_nginx(args, province: Province) -> int:
     if not args.accounts.is_file():
-        return failed([f"không có tệp tài khoản {args.accounts} → tạo bằng: python -m generator account …"])
+        return failed([f"không có tệp tài khoản {args.accounts} → tạo bằng: {names.COMMAND} account …"])
     if not (args.site / "index.html").is_file():
-        return failed([f"chưa có trang trong {args.site} → dựng trước (python -m generator build hoặc publish)"])
+        return failed([f"chưa có trang trong {args.site} → dựng trước ({names.COMMAND} build hoặc publish)"])
     url = province.settings.site_url
     if urlsplit(url).path not in ("", "/"):
         return failed([f"data/settings.yml: site_url = “{url}” → nginx phục vụ trang tại gốc của máy chủ: "

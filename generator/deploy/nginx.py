@@ -65,7 +65,7 @@ def start_lines() -> list[str]:
 def access_conf(accounts: dict[str, Account], province: Province) -> str:
     roles = [f"    {a.login} {a.role};" for a in sorted(accounts.values(), key=lambda a: a.login)]
     return "\n".join([
-        "# Written by `python -m generator nginx` from the data and the accounts: do not edit by hand.",
+        "# Written by `sinh-hoat nginx` from the data and the accounts: do not edit by hand.",
         "map_hash_max_size 65536;",
         "map_hash_bucket_size 128;",
         "map $remote_user $dsh_role {",
@@ -112,7 +112,7 @@ def server_conf(site: Path, accounts_file: Path, listen: str, server_name: str,
     listening = [f"    listen {listen} ssl http2;", f"    ssl_certificate {tls[0]};",
                  f"    ssl_certificate_key {tls[1]};"] if tls else [f"    listen {listen};"]
     lines = [
-        "# Written by `python -m generator nginx`: do not edit by hand.",
+        "# Written by `sinh-hoat nginx`: do not edit by hand.",
         "server {", *listening,
         f"    server_name {server_name};",
         f"    root {site.absolute()};   # not resolved: DEST/current switches to each new publish",
@@ -153,7 +153,7 @@ def standalone_conf(folder: Path) -> str:
     temp = [f"    {kind}_temp_path {here}/temp/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi",
                                                                     "scgi")]
     return "\n".join([
-        "# Written by `python -m generator nginx --standalone` for `make nginx`: local use only.",
+        "# Written by `sinh-hoat nginx --standalone` for `make nginx`: local use only.",
         f"user {getpass.getuser()};   # ignored (with a notice) when not started as root",
         "worker_processes 1;", "daemon off;", f"pid {here}/nginx.pid;", f"error_log {here}/error.log warn;",
         "events { worker_connections 256; }",

@@ -13,7 +13,7 @@ def province(settings: Rec, recs: dict[str, list[Rec]], places: dict[str, dict],
     s = settings
     return model.Province(
         settings=model.Settings(
-            province=s["province"], sample_data=s["sample_data"], timezone=s.get("timezone", "Asia/Ho_Chi_Minh"),
+            province=s["province"], sample_data=s["sample_data"], timezone=s["timezone"],
             effective_date=s["effective_date"], site_url=s["site_url"],
             feed_horizon_months=s["feed_horizon_months"], feed_reminder_days=s["feed_reminder_days"],
             feed_url=s.get("feed_url"), feed_attendance_reminder_days=s["feed_attendance_reminder_days"],

@@ -16,7 +16,7 @@ from ..model import names, schedule, vi
 from . import assemble
 from .fields import Rec
 from .problems import Collector
-from .schema import NO_RESIDENTIAL_KINDS
+from .schema import DEFAULT_TIMEZONE, NO_RESIDENTIAL_KINDS
 
 FAR = date(9999, 12, 31)
 UTC = zoneinfo.ZoneInfo("UTC")
@@ -86,7 +86,7 @@ class Checks:
                 zoneinfo.ZoneInfo(tz)
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
                 self.add("settings", self.settings, "timezone", tz,
-                         "múi giờ không có; dùng tên IANA, ví dụ Asia/Ho_Chi_Minh")
+                         f"múi giờ không có; dùng tên IANA, ví dụ {DEFAULT_TIMEZONE}")
         signed, counted = self.settings.get("regulation_signed"), self.settings.get("effective_date")
         if signed and counted and signed > counted:
             self.add("settings", self.settings, "regulation_signed", signed,

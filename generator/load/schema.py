@@ -1,7 +1,7 @@
 """The shape of every data file: what the Organization Board's staff write in `data/`.
 
 Each file is described once here; `load.py` reads the files with these
-descriptions and `python -m generator schema` turns them into JSON Schema.
+descriptions and `sinh-hoat schema` turns them into JSON Schema.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ WEEKDAYS = {
     "friday": "thứ Sáu", "saturday": "thứ Bảy", "sunday": "Chủ nhật",
 }
 LAST = -1
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"   # the province's time zone when settings.yml names none: written only here
 
 
 def text(name, doc, required=False, **kw):
@@ -128,7 +129,7 @@ SETTINGS = Object(
         text("province", "tên tỉnh, ví dụ “Tỉnh Sơn Hà”", required=True),
         Field("sample_data", Bool(), "true nếu đây là dữ liệu mẫu (hư cấu): mọi trang sẽ ghi rõ điều đó",
               default=False),
-        text("timezone", "múi giờ theo tên IANA; mặc định Asia/Ho_Chi_Minh"),
+        Field("timezone", Text(), f"múi giờ theo tên IANA; mặc định {DEFAULT_TIMEZONE}", default=DEFAULT_TIMEZONE),
         day("effective_date", "ngày bắt đầu tính việc thực hiện Quy định: ngày ký ban hành (Quy định có hiệu lực từ "
             "ngày ký), hoặc ngày Ban Tổ chức bắt đầu theo dõi trên trang nếu muộn hơn", required=True),
         Field("site_url", Url(), "địa chỉ gốc của trang, ví dụ https://tinhuy.example/sinh-hoat/", required=True),

@@ -11,3 +11,7 @@ ORGANIZATIONS = "to-chuc"  # the folder of the organizations' pages
 # The file names the site and its engine write in a folder (index.html in each, 404.html, sitemap.xml and
 # search/ at the root): no page named by an id may take one of them.
 RESERVED = (INDEX, "404", "sitemap", "search")
+
+# The command line as the messages and the workbook's instructions print it: the installed command, run from the
+# project's folder after `make site` (pyproject's [project.scripts]); copied as printed, it runs.
+COMMAND = ".venv/bin/sinh-hoat"

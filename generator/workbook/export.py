@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..exports import layout, zipfix
 from ..load.schema import TITLES
-from ..model import Province, vi
+from ..model import Province, names, vi
 from ..model.periods import between
 from . import labels as labelling
 from .sheets import INSTRUCTIONS, REFERENCES, SHEETS, Column, RecordSheet
@@ -52,7 +52,7 @@ INSTRUCTION_LINES = (
     "6. Một lần dự sinh hoạt ghi “Chi bộ” hoặc “Khu dân cư”, không ghi cả hai.",
     "7. Ngày ghi dạng ngày/tháng/năm, ví dụ 05/02/2026; giờ dạng HH:MM, ví dụ 19:30.",
     "8. Kỳ báo cáo: 2026-Q1 … 2026-Q4 (quý), 2026-H1, 2026-H2 (6 tháng); xem trang “Kỳ báo cáo”.",
-    "9. Lưu tệp (dạng .xlsx) rồi nhập vào dữ liệu bằng lệnh: python -m generator workbook import TỆP.xlsx "
+    f"9. Lưu tệp (dạng .xlsx) rồi nhập vào dữ liệu bằng lệnh: {names.COMMAND} workbook import TỆP.xlsx "
     "(thêm --dry-run để xem trước, không ghi gì).",
     "10. Nếu có lỗi, chương trình in từng lỗi dạng Trang!Ô: cột = “giá trị” và dòng → nói cần ghi thế nào; "
     "khi đó không ghi gì vào dữ liệu. Sửa hết các lỗi trong sổ rồi nhập lại.",

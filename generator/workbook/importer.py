@@ -16,6 +16,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ..load.data import load
 from ..load.problems import DataError, display, report
+from ..model import names
 from . import export, merge, read, validate
 from .sheets import SHEETS
 
@@ -31,7 +32,7 @@ def export_workbook(data_dir: Path, out: Path, as_of: AsOf) -> int:
     write_atomically({out: export.workbook_bytes(province, as_of(province.settings.timezone))})
     counts = ", ".join(f"{len(getattr(province, s.file))} {s.title.lower()}" for s in SHEETS)
     print(f"Đã ghi sổ {out}: {counts}.")
-    print("Điền sổ, lưu lại (.xlsx), rồi chạy: python -m generator workbook import " + str(out))
+    print(f"Điền sổ, lưu lại (.xlsx), rồi chạy: {names.COMMAND} workbook import {out}")
     return 0
 
 
@@ -88,7 +89,7 @@ def run_import(data_dir: Path, path: Path, as_of: AsOf, dry_run: bool) -> int:
         file = data_dir / f"{name}.yml"
         texts[file] = merge.apply(file.read_text(encoding="utf-8") if file.is_file() else "[]\n", plan)
     write_atomically({file: text.encode("utf-8") for file, text in texts.items()})
-    print("Đã ghi vào dữ liệu. Chạy python -m generator check, rồi build để dựng lại trang.")
+    print(f"Đã ghi vào dữ liệu. Chạy {names.COMMAND} check, rồi {names.COMMAND} build để dựng lại trang.")
     return 0
 
 

@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, ScalarNode
 from ..load.data import Data
 from ..load.fields import ID_MAX, INVALID, Bail, Rec
 from ..load.problems import Collector, Problem, shorten
+from ..load.schema import DEFAULT_TIMEZONE
 from ..model.tree import Tree
 from ..rules.compliance import record_warnings
 from ..rules.obligations import evaluate
@@ -143,7 +144,7 @@ def attempt(data_dir: Path, book: Workbook, as_of: Callable[[str], date], fast: 
     data.cross_check()
     problems = [p for p in data.problems() if isinstance(p, Problem)]  # the cells' own are in `found`
     if not problems and len(found) == before:  # the rows that could be read agree with the data: a province
-        found += refused(data, plans, as_of(data.settings.get("timezone", "Asia/Ho_Chi_Minh")))
+        found += refused(data, plans, as_of(data.settings.get("timezone", DEFAULT_TIMEZONE)))
     return Outcome(problems + sorted(found, key=SheetProblem.sort_key), plans)
 
 

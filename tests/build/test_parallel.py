@@ -44,6 +44,7 @@ def test_when_fork_fails_the_work_is_done_in_this_process_and_no_pipe_is_left_op
     assert len(os.listdir("/proc/self/fd")) == before
 
 
+@pytest.mark.slow
 def test_a_build_without_fork_gathers_the_same_pages_and_files(monkeypatch):
     province = load(ROOT / "data")
     with_fork = pipeline.gather(ROOT, province, date(2026, 11, 25), tokens.DEVELOPMENT_SECRET).out

@@ -10,6 +10,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from generator.build import pipeline
 from generator.feeds import tokens
 from generator.feeds.contents import horizon
@@ -24,6 +26,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_two_builds_with_other_hash_seeds_and_clocks_are_byte_identical(tmp_path):
     root = project(tmp_path)
     first = run(root, "build", "--as-of", AS_OF, env={**os.environ, "PYTHONHASHSEED": "1"})
@@ -39,6 +42,7 @@ def test_two_builds_with_other_hash_seeds_and_clocks_are_byte_identical(tmp_path
     assert differing == []
 
 
+@pytest.mark.slow
 def test_an_interrupted_build_leaves_the_previous_site_intact(tmp_path):
     root = project(tmp_path)
     assert run(root, "build", "--as-of", AS_OF).returncode == 0
@@ -61,6 +65,7 @@ def test_an_interrupted_build_leaves_the_previous_site_intact(tmp_path):
     assert "Đảng bộ tỉnh Sơn Hà Mới" in (root / "site" / "index.html").read_text()
 
 
+@pytest.mark.slow
 def test_an_engine_failure_leaves_the_previous_site_intact_and_says_so(tmp_path):
     root = project(tmp_path)
     assert run(root, "build", "--as-of", AS_OF).returncode == 0
@@ -75,6 +80,7 @@ def test_an_engine_failure_leaves_the_previous_site_intact_and_says_so(tmp_path)
     assert not (root / ".site.new").exists()
 
 
+@pytest.mark.slow
 def test_a_build_runs_the_rules_once_and_its_pages_show_the_periods_evaluated_for_them(monkeypatch):
     province = load(ROOT / "data")
     as_of = date(2026, 11, 25)

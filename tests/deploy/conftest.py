@@ -72,9 +72,15 @@ def wait_for(port: int, process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def server(built, tmp_path_factory) -> Server:
+def nginx() -> str:
+    """Debian's nginx: a test that uses it is in the `nginx` tier."""
     if not Path(NGINX).exists():
         pytest.fail(f"{NGINX} is missing: `make test` installs Debian's nginx (nginx-light)")
+    return NGINX
+
+
+@pytest.fixture(scope="session")
+def server(nginx, built, tmp_path_factory) -> Server:
     root, folder = built.parent, tmp_path_factory.mktemp("nginx")
     accounts = folder / "accounts"
     made = run(root, "account", "--import", str(SAMPLE_ACCOUNTS), "--accounts", str(accounts))
@@ -83,7 +89,7 @@ def server(built, tmp_path_factory) -> Server:
     written = run(root, "nginx", "--out", str(folder), "--accounts", str(accounts), "--site", str(built),
                   "--listen", f"127.0.0.1:{port}", "--standalone")
     assert written.returncode == 0, written.stderr
-    process = subprocess.Popen([NGINX, "-p", str(folder), "-e", str(folder / "error.log"), "-c",
+    process = subprocess.Popen([nginx, "-p", str(folder), "-e", str(folder / "error.log"), "-c",
                                 str(folder / "nginx.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_for(port, process)
     with SAMPLE_ACCOUNTS.open(encoding="utf-8") as f:

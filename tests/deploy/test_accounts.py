@@ -12,7 +12,6 @@ from generator.model.tree import Tree
 
 from ..support.files import write_data
 from ..support.project import ROOT, project, run
-from .conftest import NGINX
 
 SAMPLE = ROOT / "deploy" / "sample-accounts.csv"
 
@@ -68,7 +67,7 @@ def test_the_sample_accounts_cover_every_member_every_committee_the_board_and_th
     assert len(by_role["board"]) == 1 and len(by_role["office"]) == 1
 
 
-def test_nginx_accepts_the_https_configuration_it_is_given(tmp_path, built):
+def test_nginx_accepts_the_https_configuration_it_is_given(tmp_path, built, nginx):
     accounts = tmp_path / "accounts"
     assert run(built.parent, "account", "ban-to-chuc", "--role", "board", "--accounts", str(accounts)).returncode == 0
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
@@ -81,6 +80,6 @@ def test_nginx_accepts_the_https_configuration_it_is_given(tmp_path, built):
     server = (tmp_path / "server.conf").read_text()
     assert "listen 127.0.0.1:8443 ssl http2;" in server and "Strict-Transport-Security" in server
     assert "return 301 https://$host$request_uri;" in server
-    checked = subprocess.run([NGINX, "-t", "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c",
+    checked = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c",
                               str(tmp_path / "nginx.conf")], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr

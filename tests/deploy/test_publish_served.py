@@ -6,11 +6,14 @@ import os
 import signal
 import subprocess
 
+import pytest
+
 from ..support.project import project, run
-from .conftest import NGINX, Server, free_port, wait_for
+from .conftest import Server, free_port, wait_for
 
 
-def test_nginx_serves_each_published_site_and_the_previous_one_after_a_rollback(tmp_path):
+@pytest.mark.slow
+def test_nginx_serves_each_published_site_and_the_previous_one_after_a_rollback(tmp_path, nginx):
     root, dest, folder = project(tmp_path), tmp_path / "www", tmp_path / "nginx"
     assert run(root, "publish", str(dest), "--as-of", "2026-06-01").returncode == 0
     accounts = folder / "accounts"
@@ -22,7 +25,7 @@ def test_nginx_serves_each_published_site_and_the_previous_one_after_a_rollback(
     assert written.returncode == 0, written.stderr
     assert f"root {dest / 'current'};" in (folder / "server.conf").read_text()
     server = Server(port, {"ban-to-chuc": made.stdout.strip().splitlines()[-1]}, dest / "current")
-    process = subprocess.Popen([NGINX, "-p", str(folder), "-e", str(folder / "error.log"), "-c",
+    process = subprocess.Popen([nginx, "-p", str(folder), "-e", str(folder / "error.log"), "-c",
                                 str(folder / "nginx.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for(port, process)

@@ -12,11 +12,8 @@ import pytest
 from docx.enum.section import WD_ORIENT
 
 from generator.load.data import load
-from generator.model.tree import Tree
-from generator.render import pages
-from generator.rules.obligations import evaluate
 
-from ..render.test_board import board_files
+from ..render.test_board import sample_files
 from ..support.project import ROOT
 
 DAY = "2026-12-01"
@@ -25,9 +22,7 @@ FOLDER = "bang-tong-hop/giay-nhac/"
 
 @pytest.fixture(scope="module")
 def files() -> dict:
-    prov = load(ROOT / "data")
-    tree = Tree(prov)
-    return board_files(pages.Site(prov, tree, evaluate(prov, date(2026, 12, 1), tree)))
+    return sample_files(date(2026, 12, 1))
 
 
 def text(document) -> list[str]:

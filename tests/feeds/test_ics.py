@@ -19,7 +19,7 @@ from generator.load.data import load
 from generator.model import Assignment, Change, Schedule, Visit
 
 from ..support.builders import CELLS, assign, bch, btv, cell, feeds_as_of, province, report, visit
-from ..support.calendars import expected_occurrences, icalendar_problems, icaljs, icaljs_occurrences, python_occurrences
+from ..support.calendars import expected_occurrences, icalendar_problems, icaljs_occurrences, python_occurrences
 from ..support.project import ROOT
 
 AS_OF = date(2026, 11, 25)
@@ -77,7 +77,7 @@ def varied():
     return replace(p, settings=replace(p.settings, feed_horizon_months=24))
 
 
-def test_over_24_months_clients_expand_exactly_the_generators_meetings(tmp_path):
+def test_over_24_months_clients_expand_exactly_the_generators_meetings(tmp_path, icaljs):
     p = varied()
     first, last = date(2026, 1, 1), date(2028, 1, 1)
     rendered = render(p, first, tmp_path)
@@ -93,7 +93,7 @@ def test_over_24_months_clients_expand_exactly_the_generators_meetings(tmp_path)
     assert "EXDATE;TZID=Asia/Ho_Chi_Minh:20260502T193000" in member
 
 
-def test_every_sample_feed_is_read_without_problems_by_icalendar_and_icaljs(sample):
+def test_every_sample_feed_is_read_without_problems_by_icalendar_and_icaljs(sample, icaljs):
     p, rendered = sample
     first, last = date(2026, 1, 1), date(2027, 11, 25)
     read = icaljs([path for _, path, _ in rendered.values()], first, last)
@@ -176,7 +176,7 @@ def tricky_province():
                    members={**p.members, "an": replace(p.members["an"], name="Nguyễn Văn An, Jr.; \\ A")})
 
 
-def test_text_with_commas_semicolons_backslashes_and_newlines_reads_back_exactly(tmp_path):
+def test_text_with_commas_semicolons_backslashes_and_newlines_reads_back_exactly(tmp_path, icaljs):
     rendered = render(tricky_province(), AS_OF, tmp_path)
     read = icaljs([path for _, path, _ in rendered.values()], AS_OF, AS_OF)
     for feed, path, content in rendered.values():

@@ -8,8 +8,14 @@ size, `SPECIAL` data files that are not plain files, one a line:
                                 (setpriv drops CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH), as a user does
 
 `expected.txt` is exactly what the user reads on the terminal. Every case must stop the build
-with that message, no traceback, within a timeout (a FIFO must never block it), and the previous
-site and state (site/, state/) untouched.
+with that message, no traceback, and the previous site and state (site/, state/) untouched.
+
+Most cases run the command line in this process (`cli.main`, as `sinh-hoat build` runs it), against a
+project whose previous site and state are placeholders: a data problem stops the build before anything
+is written, so any write would show. The cases that need a process of their own run one: a file that
+is not a plain file (a FIFO must never block the build, hence a timeout; symlinks) and the unreadable
+file (the build runs without root's power to read it). One case of each class of problem also runs as
+a real build in its own process, against a real built site (`REPRESENTATIVES`, in the slow tier).
 
 tests/accepted_inputs/ holds inputs that look hostile but are valid data (markup in a name,
 decomposed Unicode, iCalendar's special characters): they build, and each line `page | text`
@@ -30,6 +36,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from generator import cli
 
 from ..support.files import write_data
 from ..support.project import AS_OF, ROOT, project, run
@@ -96,24 +104,86 @@ def build(root: Path, case: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=60)
 
 
-def test_the_catalog_holds_at_least_forty_cases():
+def needs_a_process(name: str) -> bool:
+    """A data file that is not a plain file (a FIFO, a symlink) or cannot be read: a build of its own, with a timeout."""
+    return bool(special(CATALOG / name))
+
+
+# One case per class of problem, also run as a real build in its own process against a real built site.
+REPRESENTATIVES = {
+    "a file missing or too big": "missing-file",
+    "bytes that are not text": "not-utf8",
+    "characters a file may not hold": "raw-nul",
+    "YAML that does not parse": "yaml-unclosed-quote",
+    "YAML features refused": "alias-bomb",
+    "a value of the wrong type": "wrong-type-list",
+    "a key that does not exist": "unknown-key-typo",
+    "an impossible date": "impossible-date",
+    "an id unsafe in an address": "unsafe-id-path",
+    "a reference to nothing": "dangling-member",
+    "the organization tree": "organization-cycle",
+    "a schedule": "schedule-never-occurs",
+    "records against each other": "visit-on-a-day-without-meeting",
+}
+
+
+def test_the_catalog_holds_at_least_forty_cases_and_each_class_has_its_representative():
     assert len(CASES) >= 40
     assert all((CATALOG / c / "README").exists() for c in CASES)
+    assert set(REPRESENTATIVES.values()) <= set(CASES)
 
 
-@pytest.mark.parametrize("name", CASES)
-def test_a_bad_input_stops_the_build_with_its_message_and_keeps_the_site(small_project, name):
-    root, before = small_project
-    case = CATALOG / name
-    prepare(root, case)
-    result = build(root, case)
+def check(case: Path, status: int, stdout: str, stderr: str) -> None:
+    """What the user reads: exactly the expected message, no traceback, exit status 1, nothing on stdout."""
     expected = case / "expected.txt"
     if os.environ.get("UPDATE_CATALOG"):
-        expected.write_text(result.stderr, encoding="utf-8")
-    assert "Traceback" not in result.stderr
-    assert result.returncode == 1
-    assert result.stderr == expected.read_text(encoding="utf-8")
-    assert result.stdout == ""
+        expected.write_text(stderr, encoding="utf-8")
+    assert "Traceback" not in stderr
+    assert status == 1
+    assert stderr == expected.read_text(encoding="utf-8")
+    assert stdout == ""
+
+
+@pytest.fixture(scope="module")
+def placeholder_project(tmp_path_factory) -> tuple[Path, str]:
+    """A project whose previous site and state are placeholders; each case then breaks its data."""
+    root = tmp_path_factory.mktemp("catalog-in-process")
+    write_data(root / "data")
+    for name in ("site/index.html", "site/lich/feed.ics", "state/feed-revisions.json"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(f"the previous {name}\n", encoding="utf-8")
+    return root, fingerprint(root)
+
+
+@pytest.mark.parametrize("name", [c for c in CASES if not needs_a_process(c)])
+def test_a_bad_input_stops_the_build_with_its_message_and_keeps_the_site(placeholder_project, name, monkeypatch,
+                                                                        capsys):
+    root, before = placeholder_project
+    case = CATALOG / name
+    prepare(root, case)
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("FEED_SECRET", raising=False)
+    status = cli.main(["build", "--as-of", AS_OF])
+    out = capsys.readouterr()
+    check(case, status, out.out, out.err)
+    assert fingerprint(root) == before
+
+
+@pytest.mark.parametrize("name", [c for c in CASES if needs_a_process(c)])
+def test_a_data_file_that_is_not_a_plain_readable_file_stops_the_build_in_its_own_process(placeholder_project, name):
+    in_its_own_process(*placeholder_project, CATALOG / name)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(REPRESENTATIVES.values()))
+def test_one_bad_input_of_each_class_stops_a_real_build_and_keeps_the_built_site(small_project, name):
+    in_its_own_process(*small_project, CATALOG / name)
+
+
+def in_its_own_process(root: Path, before: str, case: Path) -> None:
+    prepare(root, case)
+    result = build(root, case)
+    check(case, result.returncode, result.stdout, result.stderr)
     assert fingerprint(root) == before
 
 
@@ -152,6 +222,7 @@ def accepting_project(tmp_path_factory) -> Path:
     return project(folder, data=write_data(folder / "small"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(p.name for p in ACCEPTED.iterdir() if p.is_dir()))
 def test_a_valid_input_that_looks_hostile_builds_and_reads_as_written(accepting_project, name):
     root = accepting_project

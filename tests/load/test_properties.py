@@ -6,6 +6,7 @@ import shutil
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from dateutil import rrule
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -52,6 +53,7 @@ def outcome(folder, fast: bool):
         return [str(p) for p in err.problems]
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_damaged_sample_data_never_crashes_and_reads_the_same_fast_or_exact(tmp_path, data):

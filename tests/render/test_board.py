@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date
@@ -135,7 +136,9 @@ def test_the_bar_chart_splits_done_open_and_missed():
     assert "2 đã thực hiện, 1 còn hạn, 1 không thực hiện trên 4 nghĩa vụ áp dụng" in root.find(f"{SVG}desc").text
 
 
+@functools.cache
 def sample_files(as_of: date) -> dict:
+    """Every Board page and file of the sample as of a date, made once per date for all the tests that read them."""
     prov = load(ROOT / "data")
     tree = Tree(prov)
     return board_files(pages.Site(prov, tree, evaluate(prov, as_of, tree)))

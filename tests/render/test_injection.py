@@ -48,6 +48,7 @@ def hostile_site(tmp_path_factory):
     ("to-chuc/xa-a1.html", [ORG, SCRIPT, unicodedata.normalize("NFC", NFD)]),
     ("to-chuc/cong-an.html", [IMAGE + " & " + MARKDOWN]),
 ])
+@pytest.mark.slow
 def test_hostile_names_and_notes_show_as_written_and_never_run(page, hostile_site, path, texts):
     page.goto(hostile_site.joinpath(path).as_uri())
     body = page.locator("article")

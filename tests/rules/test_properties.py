@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -155,6 +156,7 @@ def test_the_rules_give_every_obligation_one_status_and_account_for_every_record
     accounted(province, evaluation, record_warnings(province, evaluation, tree))
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(generated=provinces())

@@ -23,6 +23,9 @@ from generator.model.schedule import meetings
 from .project import ROOT
 
 
+NODE_MODULE = ROOT / "node_modules" / "ical.js"
+
+
 def icaljs(files: list[Path], first: date, last: date) -> dict[str, dict]:
     """What ical.js finds in each file: problems, events' text, occurrences from `first` to `last` inclusive."""
     command = ["node", str(ROOT / "tests" / "icaljs.mjs"), first.isoformat(),

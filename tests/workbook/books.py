@@ -83,10 +83,13 @@ def set_cells(ws, row: int, changes: dict) -> None:
         ws.cell(row=row, column=columns[heading]).value = value
 
 
+SOFFICE = "/usr/bin/soffice"
+
+
 def convert_with_libreoffice(path: Path, folder: Path) -> Path:
     """The workbook opened and saved again by LibreOffice Calc, as a clerk using it would."""
     folder.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["/usr/bin/soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless",
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{folder}/profile", "--headless",
                     "--convert-to", "xlsx", "--outdir", str(folder), str(path)],
                    check=True, capture_output=True, timeout=180)
     converted = folder / path.name

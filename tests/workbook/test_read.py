@@ -10,7 +10,6 @@ from generator.load.data import load
 from ..support.files import write_data
 from .books import (
     SHEET,
-    convert_with_libreoffice,
     copy_row,
     edit,
     export,
@@ -31,7 +30,7 @@ def twin(tmp_path, data):
     return shutil.copytree(data, tmp_path / "twin" / "data")
 
 
-def test_a_workbook_saved_by_libreoffice_imports_the_same_as_the_original(tmp_path):
+def test_a_workbook_saved_by_libreoffice_imports_the_same_as_the_original(tmp_path, soffice):
     data = sample(tmp_path)
     before = snapshot(data)
     path = export(data, tmp_path / "so.xlsx")
@@ -42,7 +41,7 @@ def test_a_workbook_saved_by_libreoffice_imports_the_same_as_the_original(tmp_pa
     set_cells(ws, find_row(ws, "dsh-pham-thu-ha-20260205"), {"Giờ": "19:45"})
     wb.save(path)
     other = twin(tmp_path, data)
-    converted = convert_with_libreoffice(path, tmp_path / "calc")
+    converted = soffice(path, tmp_path / "calc")
 
     original = import_(data, path)
     saved_by_calc = import_(other, converted)
@@ -52,10 +51,10 @@ def test_a_workbook_saved_by_libreoffice_imports_the_same_as_the_original(tmp_pa
     assert original.out.replace(str(data), "") == saved_by_calc.out.replace(str(other), "")
 
 
-def test_an_unedited_workbook_saved_by_libreoffice_leaves_data_byte_for_byte(tmp_path):
+def test_an_unedited_workbook_saved_by_libreoffice_leaves_data_byte_for_byte(tmp_path, soffice):
     data = sample(tmp_path)
     before = snapshot(data)
-    converted = convert_with_libreoffice(export(data, tmp_path / "so.xlsx"), tmp_path / "calc")
+    converted = soffice(export(data, tmp_path / "so.xlsx"), tmp_path / "calc")
     result = import_(data, converted)
     assert result.code == 0, result.err
     assert snapshot(data) == before
@@ -83,13 +82,13 @@ def test_dates_typed_as_serial_numbers_or_as_day_month_year_text_are_the_same_da
     assert f"+ dsh-bch-two-20260405 ({SHEET} dòng 6)" in result.out
 
 
-def test_formulas_are_read_as_the_values_the_spreadsheet_computed(tmp_path):
+def test_formulas_are_read_as_the_values_the_spreadsheet_computed(tmp_path, soffice):
     data, path = small(tmp_path)
     wb = edit(path)
     ws = wb[SHEET]
     set_cells(ws, 3, {"Đồng chí": '="bch-"&"two"', "Chi bộ": "cb-thon-1", "Ngày": "=DATE(2026,3,5)"})
     wb.save(path)
-    converted = convert_with_libreoffice(path, tmp_path / "calc")
+    converted = soffice(path, tmp_path / "calc")
 
     result = import_(data, converted)
 
