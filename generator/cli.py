@@ -135,9 +135,9 @@ def mail_command(args, province) -> int:
     zone = ZoneInfo(province.settings.timezone)
     as_of = args.as_of or today(province.settings.timezone)
     if args.dry_run is not None:   # the files are the same whenever they are written: dated at 07:00 of the day
-        return mail.run(province, as_of, lambda: datetime.combine(as_of, time(7, 0), zone), ROOT, args.dry_run,
+        return mail.run(province, as_of, lambda: datetime.combine(as_of, time(7, 0), zone), args.root, args.dry_run,
                         os.environ)
-    return mail.run(province, as_of, lambda: datetime.now(zone).replace(microsecond=0), ROOT, None, os.environ)
+    return mail.run(province, as_of, lambda: datetime.now(zone).replace(microsecond=0), args.root, None, os.environ)
 
 
 def schema_command(args) -> int:
