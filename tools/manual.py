@@ -53,6 +53,7 @@ def kind(t: fields.Type) -> str:
     if isinstance(t, fields.Enum):
         return "one of " + ", ".join(f"`{value}` ({label})" for value, label in t.choices.items())
     return {fields.Url: "address: `http://` or `https://`, ending in `/`", fields.Bool: "`true` or `false`",
+            fields.Email: "a mail address, bare (`bantochuc@tinhuy.example`), in ASCII",
             fields.Date: "date: `2026-02-05` or `05/02/2026`", fields.Time: "time: `19:30`"}[type(t)]
 
 
